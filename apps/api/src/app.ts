@@ -1,0 +1,94 @@
+import { Scalar } from "@scalar/hono-api-reference";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { type Database, isDatabaseUnavailable } from "./db/client.ts";
+import type { Config } from "./env.ts";
+import { type App, newApp } from "./lib/context.ts";
+import { ApiError, DETAIL } from "./lib/errors.ts";
+import type { TokenVerifier } from "./lib/jwt.ts";
+import type { Logger } from "./lib/logger.ts";
+import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
+import { methodsAllowedFor } from "./lib/routing.ts";
+import { limitBody } from "./middleware/body-limit.ts";
+import { requestLogger } from "./middleware/request-logger.ts";
+import { registerRoutes } from "./routes/index.ts";
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  verifier: TokenVerifier;
+  logger: Logger;
+};
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The OpenAPI 3.1 document, built from the route definitions alone (no database, no keys). */
+export function buildOpenApiDocument() {
+  const app = newApp();
+  registerRoutes(app);
+  return app.getOpenAPI31Document(DOCUMENT_CONFIG);
+}
+
+/**
+ * The whole HTTP API as a Hono app, with its dependencies injected: index.ts serves it, tests
+ * and benchmarks build their own from real databases and keys.
+ */
+export function createApp(deps: AppDeps): App {
+  const app = newApp();
+
+  app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
+  app.use(requestLogger(deps.logger));
+  app.use(
+    cors({
+      origin: deps.config.corsOrigins,
+      allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      exposeHeaders: ["Link", "X-Total-Count", "Location", "X-Request-Id"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    limitBody(MAX_BODY_BYTES, () => {
+      throw new ApiError(413, DETAIL.payloadTooLarge);
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set("database", deps.database);
+    c.set("verifier", deps.verifier);
+    await next();
+  });
+
+  registerRoutes(app);
+  app.doc31("/openapi.json", DOCUMENT_CONFIG);
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Taskline API" }));
+
+  const allowedMethods = methodsAllowedFor(app.routes);
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0) {
+      return c.json({ detail: DETAIL.methodNotAllowed }, 405, { Allow: allowed.join(", ") });
+    }
+    return c.json({ detail: DETAIL.notFound }, 404);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json({ detail: error.detail }, error.status, error.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Raised by Hono itself, e.g. the 415 of a body that is not JSON.
+      const detail = error.status === 415 ? DETAIL.unsupportedMediaType : error.message;
+      return c.json({ detail: detail || "Bad Request" }, error.status);
+    }
+    const log = (c.get("log") as Logger | undefined) ?? deps.logger;
+    if (isDatabaseUnavailable(error)) {
+      log.error({ err: error }, "database unavailable");
+      return c.json({ detail: DETAIL.databaseUnavailable }, 503);
+    }
+    log.error({ err: error }, "unhandled error");
+    return c.json({ detail: DETAIL.internal }, 500);
+  });
+
+  return app;
+}

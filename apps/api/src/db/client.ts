@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema.ts";
+
+/** The Drizzle handle every query function takes; the same type for Postgres and PGlite. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number | undefined }
+  /** `dataDir` undefined: in memory (tests). */
+  | { kind: "pglite"; dataDir?: string };
+
+export type Database = {
+  db: Db;
+  kind: DatabaseTarget["kind"];
+  /** Applies the committed migrations; safe when several replicas start at once. */
+  migrate(): Promise<void>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * `apps/api/migrations`: the nearest `migrations/` folder above this module, which is
+ * src/db/client.ts in development and the bundled dist/index.js in production.
+ */
+export const MIGRATIONS_FOLDER = findUp("migrations", dirname(fileURLToPath(import.meta.url)));
+
+function findUp(name: string, from: string): string {
+  const candidate = join(from, name);
+  const parent = dirname(from);
+  return existsSync(candidate) || parent === from ? candidate : findUp(name, parent);
+}
+
+/** Held (per session) while migrating, so concurrent start-ups apply migrations one at a time. */
+const MIGRATION_LOCK_KEY = 7_252_022_118;
+
+/** DATABASE_URL → that Postgres server; unset → embedded PGlite in `${DATA_DIR}/api`. */
+export function databaseTarget(config: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databasePoolSize?: number | undefined;
+}): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: "postgres", url: config.databaseUrl, poolSize: config.databasePoolSize }
+    : { kind: "pglite", dataDir: join(config.dataDir, "api") };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === "postgres"
+    ? openPostgres(target.url, target.poolSize)
+    : openPglite(target);
+}
+
+/** Connections per process when DATABASE_POOL_SIZE is unset. */
+export const DEFAULT_POOL_SIZE = 10;
+
+function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Database {
+  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema });
+  return {
+    db,
+    kind: "postgres",
+    async migrate() {
+      // One dedicated connection: the advisory lock belongs to the session that takes it.
+      const session = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await session`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(session), { migrationsFolder: MIGRATIONS_FOLDER });
+        await session`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      } finally {
+        await session.end({ timeout: 5 });
+      }
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(target: { dataDir?: string }): Promise<Database> {
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  return pgliteDatabase(await PGlite.create(target.dataDir));
+}
+
+const pgliteMigrations = new WeakMap<PGlite, Promise<void>>();
+
+/** Wraps an open PGlite instance (tests start theirs from a dump of a migrated database). */
+export function pgliteDatabase(client: PGlite): Database {
+  const db = drizzlePglite(client, { schema });
+  return {
+    db,
+    kind: "pglite",
+    async migrate() {
+      // PGlite lives in this process only: no other replica can race us, but two handles on the
+      // same instance could, so migrations on one instance run one after the other.
+      const run = (pgliteMigrations.get(client) ?? Promise.resolve())
+        .catch(() => {})
+        .then(() => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+      pgliteMigrations.set(client, run);
+      await run;
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** Connection-level failures (network, closed pool, server shutting down), not query errors. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+  "3D000", // invalid_catalog_name: the database does not exist
+]);
+
+/** True when a query failed because the database cannot be reached (→ 503, not 500). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    const code = "code" in e && typeof e.code === "string" ? e.code : "";
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || e.message === "PGlite is closed") {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * Timestamps are stored at millisecond precision (timestamptz(3)): the same precision as a JS
+ * Date, so a created_at read back and put in a pagination cursor compares exactly equal to the
+ * stored value (microseconds would make keyset pagination skip or repeat rows).
+ */
+const timestampMs = (name: string) =>
+  timestamp(name, { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow();
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The token's `sub`: the web app's user id. No foreign key: the API never sees the auth DB. */
+    userId: text("user_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    isCompleted: boolean("is_completed").notNull().default(false),
+    createdAt: timestampMs("created_at"),
+    updatedAt: timestampMs("updated_at"),
+  },
+  (t) => [
+    // Serves every list query: the caller's tasks, newest first, tie-broken by id (keyset order).
+    index("tasks_user_created_id_idx").on(
+      t.userId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    check("tasks_title_length", sql`char_length(${t.title}) between 1 and 255`),
+    check(
+      "tasks_description_length",
+      sql`${t.description} is null or char_length(${t.description}) <= 10000`,
+    ),
+  ],
+);
+
+export type TaskRow = typeof tasks.$inferSelect;

@@ -1,0 +1,200 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { EnvError, parseEnv } from "./env.ts";
+
+const SECRET = "s".repeat(32);
+
+/** The problems parseEnv reports for this environment. */
+function problems(env: Record<string, string | undefined>) {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected an EnvError");
+}
+
+describe("parseEnv", () => {
+  test("defaults: a development API on :8000 trusting the local web app's JWKS", () => {
+    expect(parseEnv({})).toEqual({
+      appEnv: "development",
+      port: 8000,
+      databaseUrl: undefined,
+      dataDir: fileURLToPath(new URL("../../../.data", import.meta.url)),
+      logLevel: "info",
+      corsOrigins: ["http://localhost:3000"],
+      auth: {
+        mode: "jwks",
+        jwksUrl: "http://localhost:3000/api/auth/jwks",
+        issuer: "http://localhost:3000",
+        audience: "http://localhost:3000",
+        algorithms: ["EdDSA"],
+      },
+    });
+  });
+
+  test("DATA_DIR defaults to <repo root>/.data, whatever the working directory", () => {
+    const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+    expect(parseEnv({}).dataDir).toBe(`${repoRoot}.data`);
+  });
+
+  test("every variable set", () => {
+    expect(
+      parseEnv({
+        APP_ENV: "production",
+        PORT: "9000",
+        DATABASE_URL: "postgresql://app:pw@db.internal:5432/taskline",
+        DATA_DIR: "/var/lib/taskline",
+        LOG_LEVEL: "warn",
+        CORS_ORIGINS: "https://app.example.com, https://admin.example.com",
+        JWT_MODE: "jwks",
+        AUTH_JWKS_URL: "https://app.example.com/api/auth/jwks",
+        AUTH_ISSUER: "https://app.example.com",
+        AUTH_AUDIENCE: "https://api.example.com",
+        AUTH_ALGORITHMS: "EdDSA,ES256",
+      }),
+    ).toEqual({
+      appEnv: "production",
+      port: 9000,
+      databaseUrl: "postgresql://app:pw@db.internal:5432/taskline",
+      dataDir: "/var/lib/taskline",
+      logLevel: "warn",
+      corsOrigins: ["https://app.example.com", "https://admin.example.com"],
+      auth: {
+        mode: "jwks",
+        jwksUrl: "https://app.example.com/api/auth/jwks",
+        issuer: "https://app.example.com",
+        audience: "https://api.example.com",
+        algorithms: ["EdDSA", "ES256"],
+      },
+    });
+  });
+
+  test("APP_ENV defaults to production when NODE_ENV=production", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).appEnv).toBe("production");
+    expect(parseEnv({ NODE_ENV: "production", APP_ENV: "development" }).appEnv).toBe("development");
+  });
+
+  test("blank values count as unset", () => {
+    expect(parseEnv({ PORT: "", DATABASE_URL: " ", CORS_ORIGINS: "" })).toMatchObject({
+      port: 8000,
+      databaseUrl: undefined,
+      corsOrigins: ["http://localhost:3000"],
+    });
+  });
+
+  test("hs256 mode with a 32-byte secret", () => {
+    expect(parseEnv({ JWT_MODE: "hs256", JWT_SECRET: SECRET }).auth).toEqual({
+      mode: "hs256",
+      secret: SECRET,
+      issuer: "http://localhost:3000",
+      audience: "http://localhost:3000",
+    });
+  });
+});
+
+describe("parseEnv refuses bad values, one clear message each", () => {
+  test.each([
+    [{ PORT: "eighty" }, 'PORT: must be a whole number from 0 to 65535 (got "eighty")'],
+    [{ PORT: "70000" }, 'PORT: must be a whole number from 0 to 65535 (got "70000")'],
+    [
+      { DATABASE_URL: "mysql://localhost/db" },
+      "DATABASE_URL: must be a postgres:// or postgresql:// connection URL (or unset for PGlite)",
+    ],
+    [{ APP_ENV: "staging" }, 'APP_ENV: must be `development` or `production` (got "staging")'],
+    [
+      { LOG_LEVEL: "loud" },
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      { CORS_ORIGINS: "http://localhost:3000/" },
+      'CORS_ORIGINS: must be a comma-separated list of origins like https://app.example.com (scheme and host, no path or trailing slash) (got "http://localhost:3000/")',
+    ],
+    [{ JWT_MODE: "rs256" }, 'JWT_MODE: must be `jwks` or `hs256` (got "rs256")'],
+    [
+      { AUTH_JWKS_URL: "localhost:3000/jwks" },
+      'AUTH_JWKS_URL: must be an http(s) URL (got "localhost:3000/jwks")',
+    ],
+    [
+      { AUTH_ALGORITHMS: "EdDSA,HS256" },
+      'AUTH_ALGORITHMS: must be a comma-separated subset of EdDSA, ES256 (got "EdDSA,HS256")',
+    ],
+    [
+      { AUTH_ALGORITHMS: "none" },
+      'AUTH_ALGORITHMS: must be a comma-separated subset of EdDSA, ES256 (got "none")',
+    ],
+    [
+      { JWT_MODE: "hs256" },
+      "JWT_SECRET: is required when JWT_MODE=hs256 (at least 32 bytes; the same value as the web app's BETTER_AUTH_SECRET)",
+    ],
+    [
+      { JWT_MODE: "hs256", JWT_SECRET: "too-short" },
+      "JWT_SECRET: must be at least 32 bytes (got 9)",
+    ],
+    [
+      { JWT_SECRET: SECRET },
+      "JWT_SECRET: is only used when JWT_MODE=hs256; unset it, or set JWT_MODE=hs256 to verify HS256 tokens",
+    ],
+  ])("%o", (env, message) => {
+    expect(problems(env)).toEqual([message]);
+  });
+
+  test("every problem is reported at once, in a message naming each variable", () => {
+    const env = { PORT: "x", JWT_MODE: "hs256", LOG_LEVEL: "chatty" };
+    expect(problems(env)).toEqual([
+      'PORT: must be a whole number from 0 to 65535 (got "x")',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "chatty")',
+      "JWT_SECRET: is required when JWT_MODE=hs256 (at least 32 bytes; the same value as the web app's BETTER_AUTH_SECRET)",
+    ]);
+    expect(() => parseEnv(env)).toThrow(
+      'Invalid configuration:\n  - PORT: must be a whole number from 0 to 65535 (got "x")\n',
+    );
+  });
+
+  test("secret values are never echoed", () => {
+    const secret = "short-secret";
+    const db = "mysql://user:hunter2@host/db";
+    const message = problems({ JWT_MODE: "hs256", JWT_SECRET: secret, DATABASE_URL: db }).join(
+      "\n",
+    );
+    expect(message.includes(secret)).toBe(false);
+    expect(message.includes("hunter2")).toBe(false);
+  });
+
+  test("the secret's length is counted in bytes", () => {
+    // 11 three-byte characters: 11 characters but 33 bytes.
+    expect(parseEnv({ JWT_MODE: "hs256", JWT_SECRET: "€".repeat(11) }).auth.mode).toBe("hs256");
+    expect(problems({ JWT_MODE: "hs256", JWT_SECRET: "€".repeat(10) })).toEqual([
+      "JWT_SECRET: must be at least 32 bytes (got 30)",
+    ]);
+  });
+});
+
+describe("API_WORKERS and DATABASE_POOL_SIZE", () => {
+  const url = "postgres://app@db.internal:5432/taskline";
+
+  test("unset: automatic (undefined); set: the number", () => {
+    expect(parseEnv({ DATABASE_URL: url })).toMatchObject({
+      workers: undefined,
+      databasePoolSize: undefined,
+    });
+    expect(
+      parseEnv({ DATABASE_URL: url, API_WORKERS: "4", DATABASE_POOL_SIZE: "16" }),
+    ).toMatchObject({ workers: 4, databasePoolSize: 16 });
+    expect(parseEnv({ API_WORKERS: "auto" }).workers).toBeUndefined();
+  });
+
+  test("bad values are refused, one clear message each", () => {
+    expect(problems({ DATABASE_URL: url, API_WORKERS: "0", DATABASE_POOL_SIZE: "lots" })).toEqual([
+      'API_WORKERS: must be `auto` (one per CPU core with DATABASE_URL) or a whole number from 1 to 64 (got "0")',
+      'DATABASE_POOL_SIZE: must be a whole number from 1 to 100 (got "lots")',
+    ]);
+  });
+
+  test("more than one worker needs a Postgres server", () => {
+    expect(problems({ API_WORKERS: "2" })).toEqual([
+      "API_WORKERS: more than one worker needs DATABASE_URL (the embedded PGlite database is single-process)",
+    ]);
+  });
+});

@@ -1,0 +1,23 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Database } from "../db/client.ts";
+import type { AuthUser, TokenVerifier } from "./jwt.ts";
+import type { Logger } from "./logger.ts";
+import { validationHook } from "./validation.ts";
+
+/** What middleware puts on the context for the handlers. Handlers never read headers. */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    /** Child logger carrying this request's id. */
+    log: Logger;
+    database: Database;
+    verifier: TokenVerifier;
+    /** Set by the auth middleware on every task route. */
+    user: AuthUser;
+  };
+};
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** An app whose routes turn bad params, query or body into our FastAPI-shaped 422. */
+export const newApp = (): App => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -1,0 +1,100 @@
+import { z } from "@hono/zod-openapi";
+import type { App } from "./context.ts";
+import { DETAIL } from "./errors.ts";
+
+/** Shared OpenAPI pieces: the error bodies and the document's header. */
+
+export const ErrorSchema = z
+  .object({
+    detail: z.string().openapi({
+      description: "What went wrong, in words.",
+      example: DETAIL.forbiddenTask,
+    }),
+  })
+  .openapi("HTTPError", { description: "Every error except 422 has this body." });
+
+export const ValidationIssueSchema = z
+  .object({
+    loc: z.array(z.union([z.string(), z.number()])).openapi({
+      description: "Where the problem is: `body`, `query` or `path`, then the field.",
+      example: ["body", "title"],
+    }),
+    msg: z.string().openapi({
+      description: "What is wrong with it.",
+      example: "String should have at least 1 character",
+    }),
+    type: z.string().openapi({
+      description: "A machine-readable kind of problem (pydantic's names).",
+      example: "string_too_short",
+    }),
+  })
+  .openapi("ValidationError", { description: "One problem with the request." });
+
+export const ValidationErrorSchema = z
+  .object({
+    detail: z.array(ValidationIssueSchema).openapi({
+      description: "Every problem found in the request.",
+      example: [{ loc: ["body", "title"], msg: "Field required", type: "missing" }],
+    }),
+  })
+  .openapi("HTTPValidationError", { description: "The body of a 422 response." });
+
+const ERROR_DESCRIPTIONS = {
+  401: "Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`).",
+  403: "The task belongs to another user.",
+  404: "No task with this id.",
+  413: "The request body is larger than 64 KiB.",
+  415: "The request body is not JSON.",
+  503: "`Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`.",
+} as const;
+
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
+const errorJson = () => json(ErrorSchema);
+
+/** The documented error responses of a route: `errorResponses(401, 404)` and always 422. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  const responses = {} as Record<S, { description: string; content: ReturnType<typeof errorJson> }>;
+  for (const status of statuses) {
+    responses[status] = { description: ERROR_DESCRIPTIONS[status], content: errorJson() };
+  }
+  return {
+    ...responses,
+    422: {
+      description: "Invalid path parameter, query parameter or body.",
+      content: json(ValidationErrorSchema),
+    },
+  };
+}
+
+export { json as jsonContent };
+
+export const BEARER_AUTH = [{ bearerAuth: [] }];
+
+export const DOCUMENT_CONFIG = {
+  openapi: "3.1.0",
+  info: {
+    title: "Taskline API",
+    version: "1.0.0",
+    description:
+      "Each user's tasks. Every `/api/tasks` route needs `Authorization: Bearer <jwt>`, a token " +
+      "issued by the Taskline web app (Better Auth JWT plugin, verified against its JWKS). " +
+      'Errors are `{"detail": "…"}`; invalid input is a 422 with a list of problems.',
+  },
+  tags: [
+    { name: "tasks", description: "The caller's tasks." },
+    { name: "health", description: "Liveness and readiness probes (no authentication)." },
+  ],
+};
+
+/** Registers the bearer scheme used by the task routes' `security`. */
+export function registerSecurityScheme(app: App) {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description:
+      "A JWT from the web app (`GET /api/auth/token`), sent as `Authorization: Bearer …`.",
+  });
+}

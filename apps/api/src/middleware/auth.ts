@@ -1,0 +1,34 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../lib/context.ts";
+import { ApiError, DETAIL, unauthorized } from "../lib/errors.ts";
+import { KeysUnavailable, TokenRejected } from "../lib/jwt.ts";
+
+/** `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110). */
+const BEARER = /^Bearer +(\S+)$/i;
+
+/**
+ * The one way into a task route: verifies the bearer token and puts the caller on the context
+ * (`c.var.user`). Failures are 401 with `WWW-Authenticate: Bearer`, or 503 while the JWKS has
+ * never been fetched. The reason is logged; the token never is.
+ */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const token = BEARER.exec(c.req.header("authorization") ?? "")?.[1];
+  if (token === undefined) {
+    c.var.log.info({ reason: "no bearer token in the Authorization header" }, "auth failed");
+    throw unauthorized(DETAIL.notAuthenticated);
+  }
+  try {
+    c.set("user", await c.var.verifier.verify(token));
+  } catch (error) {
+    if (error instanceof TokenRejected) {
+      c.var.log.info({ reason: error.reason }, "auth failed");
+      throw unauthorized(error.detail);
+    }
+    if (error instanceof KeysUnavailable) {
+      c.var.log.error({ reason: error.message }, "auth unavailable: cannot fetch the JWKS");
+      throw new ApiError(503, DETAIL.authUnavailable);
+    }
+    throw error;
+  }
+  await next();
+});

@@ -1,0 +1,33 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../lib/context.ts";
+import { BEARER_AUTH, errorResponses } from "../../lib/openapi.ts";
+import { requireUser } from "../../middleware/auth.ts";
+import { missingTaskError } from "./ownership.ts";
+import { deleteTask } from "./queries.ts";
+import { TaskIdParamsSchema } from "./schema.ts";
+
+export const deleteTaskRoute = createRoute({
+  method: "delete",
+  path: "/api/tasks/{id}",
+  operationId: "deleteTask",
+  tags: ["tasks"],
+  summary: "Delete a task",
+  security: BEARER_AUTH,
+  middleware: [requireUser] as const,
+  request: { params: TaskIdParamsSchema },
+  responses: {
+    204: { description: "Deleted." },
+    ...errorResponses(401, 403, 404, 503),
+  },
+});
+
+export function registerDeleteTask(app: App) {
+  app.openapi(deleteTaskRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.var.database;
+    if (!(await deleteTask(db, { userId: c.var.user.id, id }))) {
+      throw await missingTaskError(db, id);
+    }
+    return c.body(null, 204);
+  });
+}

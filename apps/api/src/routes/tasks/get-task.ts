@@ -1,0 +1,32 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../lib/context.ts";
+import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { requireUser } from "../../middleware/auth.ts";
+import { missingTaskError } from "./ownership.ts";
+import { findTask } from "./queries.ts";
+import { TaskIdParamsSchema, TaskSchema, toTaskJson } from "./schema.ts";
+
+export const getTaskRoute = createRoute({
+  method: "get",
+  path: "/api/tasks/{id}",
+  operationId: "getTask",
+  tags: ["tasks"],
+  summary: "Get a task",
+  security: BEARER_AUTH,
+  middleware: [requireUser] as const,
+  request: { params: TaskIdParamsSchema },
+  responses: {
+    200: { description: "The task.", content: jsonContent(TaskSchema) },
+    ...errorResponses(401, 403, 404, 503),
+  },
+});
+
+export function registerGetTask(app: App) {
+  app.openapi(getTaskRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.var.database;
+    const task = await findTask(db, { userId: c.var.user.id, id });
+    if (!task) throw await missingTaskError(db, id);
+    return c.json(toTaskJson(task), 200);
+  });
+}

@@ -1,0 +1,46 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { App } from "../../lib/context.ts";
+import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
+import { requireUser } from "../../middleware/auth.ts";
+import { jsonBody } from "../../middleware/json-body.ts";
+import { missingTaskError } from "./ownership.ts";
+import { updateTask } from "./queries.ts";
+import {
+  TaskIdParamsSchema,
+  TaskReplaceSchema,
+  taskUpdateResponses,
+  toTaskJson,
+} from "./schema.ts";
+
+export const replaceTaskRoute = createRoute({
+  method: "put",
+  path: "/api/tasks/{id}",
+  operationId: "replaceTask",
+  tags: ["tasks"],
+  summary: "Replace a task's title and description",
+  description:
+    "Sets `title` (required) and `description` (omitted → null). `is_completed` is unchanged: " +
+    "use `PATCH /api/tasks/{id}/complete`.",
+  security: BEARER_AUTH,
+  middleware: [requireUser, jsonBody] as const,
+  request: {
+    params: TaskIdParamsSchema,
+    body: { required: true, content: jsonContent(TaskReplaceSchema) },
+  },
+  responses: taskUpdateResponses,
+});
+
+export function registerReplaceTask(app: App) {
+  app.openapi(replaceTaskRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db } = c.var.database;
+    const task = await updateTask(db, {
+      userId: c.var.user.id,
+      id,
+      changes: { title: body.title, description: body.description ?? null },
+    });
+    if (!task) throw await missingTaskError(db, id);
+    return c.json(toTaskJson(task), 200);
+  });
+}

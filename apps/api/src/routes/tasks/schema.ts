@@ -1,0 +1,200 @@
+import { z } from "@hono/zod-openapi";
+import type { TaskRow } from "../../db/schema.ts";
+import { errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { type Cursor, decodeCursor } from "./cursor.ts";
+
+/** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
+
+export const TITLE_MAX = 255;
+export const DESCRIPTION_MAX = 10_000;
+export const LIMIT_DEFAULT = 50;
+export const LIMIT_MAX = 200;
+
+const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
+const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
+
+/** Length in characters (code points), as Postgres' char_length counts them. */
+const charLength = (value: string) => {
+  let n = 0;
+  for (const _ of value) n += 1;
+  return n;
+};
+
+/** Text Postgres can store as given (no NUL, no unpaired surrogate), at most `max` characters. */
+const storableText = (text: z.ZodString, max: number) =>
+  text
+    .refine((value) => !value.includes("\u0000") && value.isWellFormed(), {
+      message: "String should not contain NUL characters or unpaired surrogates",
+      params: { type: "string_unicode" },
+    })
+    .refine((value) => charLength(value) <= max, {
+      message: `String should have at most ${max} characters`,
+      params: { type: "string_too_long" },
+    });
+
+const title = storableText(z.string().trim().min(1), TITLE_MAX).openapi({
+  description: `The task's title; surrounding whitespace is trimmed, then 1–${TITLE_MAX} characters.`,
+  example: "Buy milk",
+  maxLength: TITLE_MAX,
+});
+
+const description = storableText(z.string(), DESCRIPTION_MAX)
+  .nullable()
+  .openapi({
+    description: `Optional notes, up to ${DESCRIPTION_MAX.toLocaleString("en")} characters; null for none.`,
+    example: "2 litres, semi-skimmed",
+    maxLength: DESCRIPTION_MAX,
+  });
+
+const isCompleted = z.boolean().openapi({
+  description: "Whether the task is done.",
+  example: true,
+});
+
+export const TaskSchema = z
+  .object({
+    id: z
+      .uuid()
+      .openapi({ description: "The task's id, made by the server.", example: EXAMPLE_ID }),
+    user_id: z.string().openapi({
+      description: "The owner: the `sub` of the token that created it.",
+      example: "Xq3s8VvTn0Rk2hYbWc6pLd1aJf9eGm4u",
+    }),
+    title: z
+      .string()
+      .openapi({ description: "The task's title (1–255 characters).", example: "Buy milk" }),
+    description: z.string().nullable().openapi({
+      description: "Optional notes (null when there are none).",
+      example: "2 litres, semi-skimmed",
+    }),
+    is_completed: z.boolean().openapi({ description: "Whether the task is done.", example: false }),
+    created_at: z.iso.datetime().openapi({
+      description: "When the task was created (ISO 8601, UTC, milliseconds).",
+      example: EXAMPLE_TIME,
+    }),
+    updated_at: z.iso.datetime().openapi({
+      description: "When the task last changed (ISO 8601, UTC); moves on every change.",
+      example: EXAMPLE_TIME,
+    }),
+  })
+  .openapi("Task", { description: "A task of the authenticated user." });
+
+export type TaskJson = z.infer<typeof TaskSchema>;
+
+/** The responses of PUT, PATCH and PATCH …/complete: the updated task, or why not. */
+export const taskUpdateResponses = {
+  200: { description: "The updated task.", content: jsonContent(TaskSchema) },
+  ...errorResponses(401, 403, 404, 413, 415, 503),
+};
+
+export const toTaskJson = (row: TaskRow): TaskJson => ({
+  id: row.id,
+  user_id: row.userId,
+  title: row.title,
+  description: row.description,
+  is_completed: row.isCompleted,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+export const TaskCreateSchema = z
+  .object({
+    title,
+    description: description.optional(),
+  })
+  .openapi("TaskCreate", {
+    description:
+      "A new task. The owner is always the caller; a `user_id` (or any other field) in the body is ignored.",
+  });
+
+export const TaskReplaceSchema = z
+  .object({
+    title,
+    description: description.optional(),
+  })
+  .openapi("TaskReplace", {
+    description:
+      "The task's new editable fields: `title` is required, an omitted `description` becomes null.",
+  });
+
+export const TaskUpdateSchema = z
+  .object({
+    title: title.optional(),
+    description: description.optional(),
+    is_completed: isCompleted.optional(),
+  })
+  .refine(
+    (body) =>
+      body.title !== undefined || body.description !== undefined || body.is_completed !== undefined,
+    {
+      message: "Provide at least one of title, description, is_completed",
+      params: { type: "value_error" },
+    },
+  )
+  .openapi("TaskUpdate", {
+    description:
+      "Any non-empty subset of the editable fields; omitted fields keep their value, `description: null` clears it. An empty object is a 422.",
+    minProperties: 1,
+  });
+
+export const TaskCompletionSchema = z
+  .object({ is_completed: isCompleted.optional() })
+  .openapi("TaskCompletion", {
+    description:
+      'Optional. `{"is_completed": true|false}` sets the state; no body (or `{}`) toggles it.',
+  });
+
+export const TaskIdParamsSchema = z.object({
+  id: z.guid().openapi({
+    param: { name: "id", in: "path" },
+    description: "The task's id (a UUID).",
+    example: EXAMPLE_ID,
+  }),
+});
+
+export const TASK_STATUSES = ["all", "pending", "completed"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const ListTasksQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LIMIT_MAX)
+    .default(LIMIT_DEFAULT)
+    .openapi({
+      param: { name: "limit", in: "query" },
+      description: `How many tasks per page (1–${LIMIT_MAX}).`,
+      example: 20,
+    }),
+  cursor: z
+    .string()
+    .optional()
+    .transform((value, ctx): Cursor | undefined => {
+      if (value === undefined) return undefined;
+      const cursor = decodeCursor(value);
+      if (cursor === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Invalid cursor: use the one from the previous page's Link header",
+          params: { type: "value_error" },
+        });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .openapi({
+      param: { name: "cursor", in: "query" },
+      description:
+        'Opaque position from the `Link: <…>; rel="next"` header of the previous page. Omit for the first page.',
+      example: "eyJ0IjoiMjAyNi0xMS0yM1QwOTozMDowMC4wMDBaIiwiaSI6IjBiOWQ2YzNlIn0",
+    }),
+  status: z
+    .enum(TASK_STATUSES)
+    .default("all")
+    .openapi({
+      param: { name: "status", in: "query" },
+      description: "Which tasks: all, pending (not completed) or completed.",
+      example: "pending",
+    }),
+});

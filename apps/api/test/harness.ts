@@ -1,0 +1,192 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createApp } from "../src/app.ts";
+import type { Database } from "../src/db/client.ts";
+import { tasks } from "../src/db/schema.ts";
+import { parseEnv } from "../src/env.ts";
+import { createVerifier, DEFAULT_JWKS_TIMINGS, type JwksTimings } from "../src/lib/jwt.ts";
+import { createLogger } from "../src/lib/logger.ts";
+import { type TaskJson, toTaskJson } from "../src/routes/tasks/schema.ts";
+import { listen, type RunningServer } from "../src/server.ts";
+import { createTestDatabase, type TestDatabase } from "./support/database.ts";
+import { Client, type TestUser } from "./support/http.ts";
+import { JwksServer } from "./support/jwks-server.ts";
+import {
+  AUDIENCE,
+  ISSUER,
+  randomId,
+  type SigningKey,
+  signHs256Token,
+  signToken,
+  type TokenOptions,
+} from "./support/tokens.ts";
+
+/**
+ * Real everything: Ed25519 keys made with jose, their JWKS served over a real local HTTP server,
+ * real signed tokens, the real app listening on an ephemeral port, requests over HTTP with fetch,
+ * and a real database (in-memory PGlite, or a throwaway database on TEST_DATABASE_URL).
+ * The pieces live in ./support; tests import everything from here.
+ */
+
+export * from "./support/database.ts";
+export * from "./support/http.ts";
+export * from "./support/jwks-server.ts";
+export * from "./support/tokens.ts";
+export type { TaskJson };
+
+export type AppOptions = {
+  /** Environment variables on top of the test defaults (JWKS URL, issuer, audience, …). */
+  env?: Record<string, string | undefined>;
+  timings?: Partial<JwksTimings>;
+};
+
+export type RunningApp = {
+  url: string;
+  /** Lines logged by this app (JSON strings). */
+  logs: string[];
+  /** How many JWKS fetches this app's verifier started. */
+  jwksFetches(): number;
+  client(token?: string): Client;
+  close(): Promise<void>;
+};
+
+export async function startApp(
+  database: Database,
+  jwksUrl: string,
+  options: AppOptions = {},
+): Promise<RunningApp> {
+  const config = parseEnv({
+    APP_ENV: "development",
+    LOG_LEVEL: "info",
+    AUTH_JWKS_URL: jwksUrl,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    CORS_ORIGINS: "http://localhost:3000",
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
+  const verifier = createVerifier(config.auth, { ...DEFAULT_JWKS_TIMINGS, ...options.timings });
+  const app = createApp({ config, database, verifier, logger });
+  const server: RunningServer = await listen(app, 0, "127.0.0.1");
+  return {
+    url: server.url,
+    logs,
+    jwksFetches: () => verifier.keySource?.fetchCount ?? 0,
+    client: (token) => new Client(server.url, token),
+    close: () => server.close(1_000),
+  };
+}
+
+/**
+ * One per test file: a database, a JWKS server with one Ed25519 key, and the app listening on an
+ * ephemeral port. Tables are truncated before each test. Use the getters inside tests/hooks.
+ */
+export class TestApi {
+  readonly jwks = new JwksServer();
+  #db: TestDatabase | undefined;
+  #app: RunningApp | undefined;
+  #key: SigningKey | undefined;
+  readonly #options: AppOptions;
+  readonly #extraApps: RunningApp[] = [];
+
+  constructor(options: AppOptions = {}) {
+    this.#options = options;
+  }
+
+  get database() {
+    if (!this.#db) throw new Error("TestApi not started");
+    return this.#db.database;
+  }
+
+  get app() {
+    if (!this.#app) throw new Error("TestApi not started");
+    return this.#app;
+  }
+
+  /** The JWKS's first key: the one user tokens are signed with. */
+  get key() {
+    if (!this.#key) throw new Error("TestApi not started");
+    return this.#key;
+  }
+
+  /** A client without credentials. */
+  get anonymous() {
+    return this.app.client();
+  }
+
+  async start() {
+    await this.jwks.start();
+    this.#key = await this.jwks.addKey();
+    this.#db = await createTestDatabase();
+    this.#app = await startApp(this.#db.database, this.jwks.url, this.#options);
+  }
+
+  /** A valid token for this user id: EdDSA with the JWKS key, or HS256 in hs256 mode. */
+  tokenFor(id: string, options: TokenOptions = {}) {
+    const secret =
+      this.#options.env?.JWT_MODE === "hs256" ? this.#options.env.JWT_SECRET : undefined;
+    return secret === undefined
+      ? signToken(this.key, id, options)
+      : signHs256Token(secret, id, options);
+  }
+
+  /** A new user with a fresh id and a valid token. */
+  async user(name = "user"): Promise<TestUser> {
+    const id = randomId(name);
+    const client = this.app.client(await this.tokenFor(id));
+    return Object.assign(client, { id });
+  }
+
+  /** A client whose Authorization header carries this token. */
+  withToken(token: string) {
+    return this.app.client(token);
+  }
+
+  /** Another app on the same database (e.g. other JWKS timings or JWT mode); closed at the end. */
+  async startApp(options: AppOptions = {}, jwksUrl = this.jwks.url) {
+    const app = await startApp(this.database, jwksUrl, options);
+    this.#extraApps.push(app);
+    return app;
+  }
+
+  /** The task as stored, straight from the database (to prove refused writes changed nothing). */
+  async storedTask(id: string): Promise<TaskJson | undefined> {
+    const [row] = await this.database.db.select().from(tasks).where(eq(tasks.id, id));
+    return row && toTaskJson(row);
+  }
+
+  async reset() {
+    this.jwks.state = "up";
+    await this.#db?.truncate();
+  }
+
+  async stop() {
+    await Promise.all([this.#app, ...this.#extraApps].map((app) => app?.close()));
+    await this.#db?.close();
+    await this.jwks.close();
+  }
+}
+
+/** Registers the per-file lifecycle: start before all tests, truncate before each, stop after. */
+export function setupTestApi(options: AppOptions = {}) {
+  const api = new TestApi(options);
+  beforeAll(() => api.start());
+  beforeEach(() => api.reset());
+  afterAll(() => api.stop());
+  return api;
+}
+
+/** Creates a task for the user and returns its JSON (asserting the 201). */
+export async function createTask(
+  user: Client,
+  body: Record<string, unknown> = { title: "A task" },
+) {
+  const response = await user.post("/api/tasks", body);
+  if (response.status !== 201) {
+    throw new Error(`creating a task failed: ${response.status} ${response.text}`);
+  }
+  return response.body as TaskJson;
+}
+
+/** The path of a `Link: <…>; rel="next"` header, or undefined when there is none. */

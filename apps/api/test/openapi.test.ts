@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { buildOpenApiDocument } from "../src/app.ts";
+
+type Schema = {
+  description?: string;
+  example?: unknown;
+  properties?: Record<string, Schema>;
+};
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  security?: unknown;
+  responses: Record<string, unknown>;
+};
+
+const document = buildOpenApiDocument() as unknown as {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, unknown> };
+};
+
+const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, operation]) => ({ path, method, operation })),
+);
+
+describe("the OpenAPI document", () => {
+  test("the committed snapshot apps/api/openapi.json is up to date (npm run openapi -w @taskline/api)", () => {
+    const snapshot = JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8"));
+    expect(snapshot).toEqual(document);
+  });
+
+  test("is OpenAPI 3.1 with every route of the API", () => {
+    expect(document.openapi).toBe("3.1.0");
+    expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
+      "DELETE /api/tasks/{id}",
+      "GET /api/tasks",
+      "GET /api/tasks/{id}",
+      "GET /health",
+      "GET /ready",
+      "PATCH /api/tasks/{id}",
+      "PATCH /api/tasks/{id}/complete",
+      "POST /api/tasks",
+      "PUT /api/tasks/{id}",
+    ]);
+  });
+
+  test("names its schemas, each with a description, and a description and example per field", () => {
+    const { schemas } = document.components;
+    expect(Object.keys(schemas).sort()).toEqual([
+      "HTTPError",
+      "HTTPValidationError",
+      "Health",
+      "Ready",
+      "Task",
+      "TaskCompletion",
+      "TaskCreate",
+      "TaskReplace",
+      "TaskUpdate",
+      "ValidationError",
+    ]);
+    const undocumented = Object.entries(schemas).flatMap(([name, schema]) => [
+      ...(schema.description ? [] : [name]),
+      ...Object.entries(schema.properties ?? {})
+        .filter(([, field]) => !field.description || field.example === undefined)
+        .map(([field]) => `${name}.${field}`),
+    ]);
+    expect(undocumented).toEqual([]);
+  });
+
+  test("the task routes require the bearer scheme; the probes do not", () => {
+    expect(document.components.securitySchemes).toEqual({
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "JWT",
+        description:
+          "A JWT from the web app (`GET /api/auth/token`), sent as `Authorization: Bearer …`.",
+      },
+    });
+    for (const { path, operation } of operations) {
+      expect(operation.security).toEqual(
+        path.startsWith("/api/tasks") ? [{ bearerAuth: [] }] : undefined,
+      );
+    }
+  });
+
+  test("every operation has an id, a summary and its error responses", () => {
+    const table = operations.map(({ path, method, operation }) => ({
+      route: `${method.toUpperCase()} ${path}`,
+      id: typeof operation.operationId,
+      summary: typeof operation.summary,
+      statuses: Object.keys(operation.responses).sort(),
+    }));
+    const withBody = ["401", "403", "404", "413", "415", "422", "503"];
+    expect(table.sort((a, b) => a.route.localeCompare(b.route))).toEqual(
+      [
+        { route: "DELETE /api/tasks/{id}", statuses: ["204", "401", "403", "404", "422", "503"] },
+        { route: "GET /api/tasks", statuses: ["200", "401", "422", "503"] },
+        { route: "GET /api/tasks/{id}", statuses: ["200", "401", "403", "404", "422", "503"] },
+        { route: "GET /health", statuses: ["200"] },
+        { route: "GET /ready", statuses: ["200", "503"] },
+        { route: "PATCH /api/tasks/{id}", statuses: ["200", ...withBody] },
+        { route: "PATCH /api/tasks/{id}/complete", statuses: ["200", ...withBody] },
+        { route: "POST /api/tasks", statuses: ["201", "401", "413", "415", "422", "503"] },
+        { route: "PUT /api/tasks/{id}", statuses: ["200", ...withBody] },
+      ].map((row) => ({ ...row, id: "string", summary: "string" })),
+    );
+  });
+});

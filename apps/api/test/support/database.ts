@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { type Database, openDatabase, pgliteDatabase } from "../../src/db/client.ts";
+
+export type TestDatabase = {
+  database: Database;
+  /** The connection URL when on a Postgres server (TEST_DATABASE_URL), else undefined. */
+  url: string | undefined;
+  /** A second handle on the same database, as another replica would have. */
+  openAnother(): Promise<Database>;
+  truncate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * In-memory PGlite, or a uniquely named database on TEST_DATABASE_URL dropped at the end.
+ * Migrated unless `migrated: false`.
+ */
+export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    // A dump of a migrated database, made once per run by test/global-setup.ts.
+    const client = migrated
+      ? await PGlite.create({
+          loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]),
+        })
+      : await PGlite.create();
+    const database = pgliteDatabase(client);
+    return {
+      database,
+      url: undefined,
+      openAnother: async () => pgliteDatabase(client),
+      truncate: () => truncate(database),
+      close: () => database.close(),
+    };
+  }
+  const name = `taskline_api_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const open = () => openDatabase({ kind: "postgres", url: url.href, poolSize: 4 });
+  const database = await open();
+  if (migrated) await database.migrate();
+  const others: Database[] = [];
+  return {
+    database,
+    url: url.href,
+    openAnother: async () => {
+      const other = await open();
+      others.push(other);
+      return other;
+    },
+    truncate: () => truncate(database),
+    close: async () => {
+      await Promise.all([database, ...others].map((db) => db.close()));
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+async function truncate(database: Database) {
+  await database.db.execute(sql`truncate tasks`);
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "drizzle-kit";
+
+/** `npm run db:generate` writes a new SQL migration into ./migrations after a schema change. */
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./src/lib/db/schema.ts",
+  out: "./migrations",
+});

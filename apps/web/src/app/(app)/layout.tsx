@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { requireSession } from "@/lib/session";
+import { AppHeader } from "./_components/app-header";
+
+/** Everything in (app) needs a session: checked here, on the server, before any page renders. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const { user } = await requireSession();
+  return (
+    <>
+      <AppHeader email={user.email} />
+      <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:py-10">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-rules";
+
+/** What Better Auth's client reports when a request fails. */
+export type AuthClientError = {
+  code?: string | undefined;
+  status: number;
+  message?: string | undefined;
+};
+
+export const authMessages = {
+  invalidCredentials: "Invalid email or password",
+  alreadyRegistered: "An account with this email already exists. Sign in instead.",
+  passwordTooShort: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`,
+  passwordTooLong: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`,
+  emailRequired: "Enter your email address.",
+  invalidEmail: "Enter a valid email address.",
+  passwordRequired: "Enter your password.",
+  tooManyAttempts: "Too many attempts. Please wait a minute and try again.",
+  unexpected: "Something went wrong. Please try again.",
+} as const;
+
+/** A sentence for the person at the form, never revealing whether an email is registered on sign-in. */
+export function authErrorMessage(error: AuthClientError): string {
+  switch (error.code) {
+    case "INVALID_EMAIL_OR_PASSWORD":
+      return authMessages.invalidCredentials;
+    case "USER_ALREADY_EXISTS":
+    case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
+      return authMessages.alreadyRegistered;
+    case "PASSWORD_TOO_SHORT":
+      return authMessages.passwordTooShort;
+    case "PASSWORD_TOO_LONG":
+      return authMessages.passwordTooLong;
+    case "INVALID_EMAIL":
+      return authMessages.invalidEmail;
+  }
+  if (error.status === 401) return authMessages.invalidCredentials;
+  if (error.status === 429) return authMessages.tooManyAttempts;
+  return authMessages.unexpected;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Client-side checks, so obvious mistakes are reported before a round trip. */
+export function validateCredentials(
+  { email, password }: { email: string; password: string },
+  { checkLength }: { checkLength: boolean },
+): string | null {
+  if (!email) return authMessages.emailRequired;
+  if (!emailPattern.test(email)) return authMessages.invalidEmail;
+  if (!password) return authMessages.passwordRequired;
+  if (checkLength && password.length < PASSWORD_MIN_LENGTH) return authMessages.passwordTooShort;
+  if (checkLength && password.length > PASSWORD_MAX_LENGTH) return authMessages.passwordTooLong;
+  return null;
+}

@@ -1,0 +1,99 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { replies, stubAuthServer } from "../_components/test-auth-server";
+import { SignInForm } from "./sign-in-form";
+
+const router = { replace: vi.fn(), refresh: vi.fn(), push: vi.fn() };
+vi.mock("next/navigation", () => ({ useRouter: () => router }));
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function submit(email: string, password: string) {
+  const user = userEvent.setup();
+  if (email) await user.type(screen.getByLabelText("Email"), email);
+  if (password) await user.type(screen.getByLabelText("Password"), password);
+  await user.click(screen.getByRole("button", { name: "Sign in" }));
+}
+
+describe("SignInForm", () => {
+  it("has labelled fields, a Sign in button and a link to sign-up", () => {
+    render(<SignInForm />);
+
+    expect(screen.getByLabelText("Email")).toHaveAttribute("type", "email");
+    expect(screen.getByLabelText("Password")).toHaveAttribute("type", "password");
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    expect(screen.getByRole("link", { name: "Create an account" })).toHaveAttribute(
+      "href",
+      "/sign-up",
+    );
+  });
+
+  it("signs in and goes to /tasks", async () => {
+    const server = stubAuthServer(replies.signedIn("ada@example.com"));
+    render(<SignInForm />);
+
+    await submit("ada@example.com", "correct horse");
+
+    await waitFor(() => expect(router.replace).toHaveBeenCalledWith("/tasks"));
+    expect(server.requests).toEqual([
+      {
+        path: "/api/auth/sign-in/email",
+        body: { email: "ada@example.com", password: "correct horse" },
+      },
+    ]);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("shows 'Invalid email or password' when the server refuses", async () => {
+    stubAuthServer(replies.invalidCredentials);
+    render(<SignInForm />);
+
+    await submit("ada@example.com", "wrong password");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Invalid email or password");
+    expect(router.replace).not.toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  });
+
+  it("disables the button while the request is pending", async () => {
+    const server = stubAuthServer(replies.invalidCredentials);
+    server.hold();
+    render(<SignInForm />);
+
+    await submit("ada@example.com", "some password");
+
+    const button = screen.getByRole("button", { name: "Sign in" });
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAttribute("aria-busy", "true");
+    server.release();
+    await waitFor(() => expect(button).toBeEnabled());
+  });
+
+  it("asks for the missing email without calling the server", async () => {
+    const server = stubAuthServer(replies.invalidCredentials);
+    render(<SignInForm />);
+
+    await submit("", "some password");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Enter your email address.");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("says when there were too many attempts", async () => {
+    stubAuthServer(replies.tooManyRequests);
+    render(<SignInForm />);
+
+    await submit("ada@example.com", "some password");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Too many attempts. Please wait a minute and try again.",
+    );
+  });
+});

@@ -1,0 +1,115 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
+import type { Task, TaskStatus } from "../task-api";
+import { matchesStatus } from "../task-cache";
+import { isOptimistic, useUpdateTask } from "../use-task-mutations";
+import { EditTaskForm } from "./edit-task-form";
+import { PencilIcon, TrashIcon } from "./icons";
+
+interface TaskItemProps {
+  task: Task;
+  /** The filter on screen: a task that stops matching it leaves the list. */
+  status: TaskStatus;
+  onDelete(task: Task, item: HTMLLIElement | null): void;
+  /** Called before this item leaves the list while it holds focus. */
+  onLeave(item: HTMLLIElement | null): void;
+}
+
+export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
+  const [editing, setEditing] = useState(false);
+  const { mutate: update } = useUpdateTask(task.id);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const saving = isOptimistic(task);
+
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButtonRef.current?.focus();
+  }, [editing]);
+
+  const closeEditor = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+
+  if (editing) {
+    return (
+      <li ref={itemRef} className="px-3 py-3 sm:px-4">
+        <EditTaskForm
+          task={task}
+          onCancel={closeEditor}
+          onSave={(changes) => {
+            update({ kind: "edit", ...changes });
+            closeEditor();
+          }}
+        />
+      </li>
+    );
+  }
+
+  return (
+    <li
+      ref={itemRef}
+      className="group flex items-start gap-3 px-3 py-3 transition-colors hover:bg-muted/50 sm:px-4"
+      aria-busy={saving || undefined}
+    >
+      <Checkbox
+        className="mt-0.5"
+        checked={task.is_completed}
+        disabled={saving}
+        aria-label={`Complete "${task.title}"`}
+        onCheckedChange={(checked) => {
+          const isCompleted = checked === true;
+          if (!matchesStatus({ ...task, is_completed: isCompleted }, status)) {
+            onLeave(itemRef.current);
+          }
+          update({ kind: "complete", isCompleted });
+        }}
+      />
+      <div className="min-w-0 flex-1">
+        <p
+          className={cn(
+            "break-words font-medium leading-snug",
+            task.is_completed && "text-muted-foreground line-through",
+          )}
+        >
+          {task.title}
+        </p>
+        {task.description ? (
+          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-muted-foreground">
+            {task.description}
+          </p>
+        ) : null}
+        {saving ? <p className="mt-1 text-xs text-muted-foreground">Saving…</p> : null}
+      </div>
+      <div className="-my-1 flex shrink-0 gap-0.5">
+        <Button
+          ref={editButtonRef}
+          variant="ghost"
+          size="icon"
+          disabled={saving}
+          aria-label={`Edit "${task.title}"`}
+          onClick={() => setEditing(true)}
+        >
+          <PencilIcon />
+        </Button>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="hover:bg-destructive/10 hover:text-destructive"
+          disabled={saving}
+          aria-label={`Delete "${task.title}"`}
+          onClick={() => onDelete(task, itemRef.current)}
+        >
+          <TrashIcon />
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { TaskStatus } from "../task-api";
+import { AlertIcon, CheckCircleIcon } from "./icons";
+
+// Classes, not inline styles: the Content-Security-Policy may refuse style attributes.
+const WIDTHS = ["w-3/4", "w-1/2", "w-2/3", "w-2/5"];
+
+export function TaskListSkeleton({ rows = 4 }: { rows?: number }) {
+  return (
+    <div role="status" className="divide-y rounded-xl border bg-card shadow-sm">
+      <span className="sr-only">Loading your tasks…</span>
+      {Array.from({ length: rows }, (_, row) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have nothing else to key on
+        <div key={row} className="flex items-start gap-3 px-4 py-3.5">
+          <Skeleton className="size-5 rounded-[5px]" />
+          <div className="grid flex-1 gap-2">
+            <Skeleton className={`h-4 ${WIDTHS[row % WIDTHS.length]}`} />
+            {row % 2 === 0 ? <Skeleton className="h-3 w-2/5" /> : null}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const EMPTY_TEXT: Record<TaskStatus, { title: string; body: string }> = {
+  all: { title: "No tasks yet", body: "Add your first one above: type a title and press Enter." },
+  pending: {
+    title: "Nothing pending",
+    body: "Everything is done. Enjoy the quiet, or add something new.",
+  },
+  completed: {
+    title: "Nothing completed yet",
+    body: "Tick a task's checkbox when it is done and it shows up here.",
+  },
+};
+
+export function TaskListEmpty({ status }: { status: TaskStatus }) {
+  const { title, body } = EMPTY_TEXT[status];
+  return (
+    <div className="grid justify-items-center gap-2 rounded-xl border border-dashed px-6 py-12 text-center">
+      <CheckCircleIcon className="size-10 text-muted-foreground" />
+      <p className="font-medium">{title}</p>
+      <p className="max-w-sm text-sm text-muted-foreground">{body}</p>
+    </div>
+  );
+}
+
+export function TaskListError({
+  message,
+  onRetry,
+  retrying,
+}: {
+  message: string;
+  onRetry(): void;
+  retrying: boolean;
+}) {
+  return (
+    <div className="grid justify-items-center gap-3 rounded-xl border border-destructive/40 bg-destructive/5 px-6 py-10 text-center">
+      <AlertIcon className="size-8 text-destructive" />
+      <div role="alert" className="grid gap-1">
+        <p className="font-medium">Couldn't load your tasks.</p>
+        <p className="text-sm text-muted-foreground">{message}</p>
+      </div>
+      <Button variant="outline" onClick={onRetry} disabled={retrying}>
+        {retrying ? "Retrying…" : "Retry"}
+      </Button>
+    </div>
+  );
+}

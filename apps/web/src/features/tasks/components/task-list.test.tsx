@@ -1,0 +1,227 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Task } from "../task-api";
+import { renderTaskManager, setUpFakeTaskApi, signIn } from "../test/render-with-session";
+
+const fake = setUpFakeTaskApi("list");
+let seeded: Task[];
+
+beforeEach(() => {
+  seeded = fake.server.seed(fake.session.userId, [
+    { title: "Buy milk", description: "Semi-skimmed" },
+    { title: "Pay rent", is_completed: true },
+    { title: "Call mum" },
+  ]);
+});
+
+const titles = () =>
+  within(screen.getByRole("list", { name: "Tasks" }))
+    .getAllByRole("listitem")
+    .map((item) => item.querySelector("p")?.textContent);
+const mine = (method: string) =>
+  fake.server.received.filter((r) => r.userId === fake.session.userId && r.method === method);
+const stored = (title: string) =>
+  fake.server.tasksOf(fake.session.userId).find((t) => t.title === title);
+const filter = (name: RegExp) => screen.getByRole("button", { name });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("completing a task", () => {
+  it("ticks at once, tells the API the new state, and updates the counts", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    const release = fake.server.hold();
+
+    await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Buy milk"' }));
+
+    expect(screen.getByRole("checkbox", { name: 'Complete "Buy milk"' })).toBeChecked();
+    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 2");
+    release();
+    await waitFor(() => expect(stored("Buy milk")?.is_completed).toBe(true));
+    expect(mine("PATCH").map((r) => [r.path, r.body])).toEqual([
+      [`/api/tasks/${seeded[0]?.id}/complete`, { is_completed: true }],
+    ]);
+    expect(await screen.findByText('Completed "Buy milk".')).toBeInTheDocument();
+  });
+
+  it("unticks with the keyboard (Space)", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    screen.getByRole("checkbox", { name: 'Complete "Pay rent"' }).focus();
+
+    await userEvent.keyboard(" ");
+
+    expect(screen.getByRole("checkbox", { name: 'Complete "Pay rent"' })).not.toBeChecked();
+    await waitFor(() => expect(stored("Pay rent")?.is_completed).toBe(false));
+    expect(mine("PATCH")[0]?.body).toEqual({ is_completed: false });
+  });
+
+  it("rolls back with the reason when the API refuses", async () => {
+    fake.server.refuseNext("PATCH", /\/complete$/, 403, "Not allowed to access this task");
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Call mum"' }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      'Couldn\'t mark "Call mum" as completed: Not allowed to access this task. The change was undone.',
+    );
+    expect(screen.getByRole("checkbox", { name: 'Complete "Call mum"' })).not.toBeChecked();
+    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 2");
+    expect(stored("Call mum")?.is_completed).toBe(false);
+  });
+});
+
+describe("editing a task in place", () => {
+  it("saves title and description with Enter and returns focus to Edit", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Buy milk"' }));
+    const title = screen.getByRole("textbox", { name: "Title" });
+    expect(title).toHaveFocus();
+    expect(screen.getByRole("textbox", { name: "Description" })).toHaveValue("Semi-skimmed");
+    await userEvent.clear(title);
+    await userEvent.type(title, "Buy oat milk");
+    await userEvent.clear(screen.getByRole("textbox", { name: "Description" }));
+    await userEvent.type(title, "{Enter}");
+
+    expect(titles()).toEqual(["Buy oat milk", "Pay rent", "Call mum"]);
+    expect(screen.getByRole("button", { name: 'Edit "Buy oat milk"' })).toHaveFocus();
+    await waitFor(() => expect(stored("Buy oat milk")).toBeDefined());
+    expect(stored("Buy oat milk")?.description).toBeNull();
+    expect(mine("PATCH").map((r) => r.body)).toEqual([
+      { title: "Buy oat milk", description: null },
+    ]);
+  });
+
+  it("cancels with Escape: nothing changes and nothing is sent", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Call mum"' }));
+    await userEvent.type(screen.getByRole("textbox", { name: "Title" }), " and dad");
+    await userEvent.keyboard("{Escape}");
+
+    expect(screen.queryByRole("textbox", { name: "Title" })).toBeNull();
+    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
+    expect(screen.getByRole("button", { name: 'Edit "Call mum"' })).toHaveFocus();
+    await pause(50);
+    expect(mine("PATCH")).toEqual([]);
+  });
+
+  it("cancels with the Cancel button and saves with the Save button", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Call mum"' }));
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Call mum"' }));
+    await userEvent.type(screen.getByRole("textbox", { name: "Description" }), "Sunday");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    await waitFor(() => expect(stored("Call mum")?.description).toBe("Sunday"));
+    expect(mine("PATCH").map((r) => r.body)).toEqual([
+      { title: "Call mum", description: "Sunday" },
+    ]);
+  });
+
+  it("does not save an empty title, and says so", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Call mum"' }));
+    await userEvent.clear(screen.getByRole("textbox", { name: "Title" }));
+    await userEvent.keyboard("{Enter}");
+
+    expect(screen.getByRole("alert")).toHaveTextContent("Enter a title for the task.");
+    expect(screen.getByRole("textbox", { name: "Title" })).toHaveFocus();
+    expect(mine("PATCH")).toEqual([]);
+  });
+
+  it("rolls back the edit with the API's reason when it refuses", async () => {
+    fake.server.refuseNext("PATCH", /^\/api\/tasks\/[^/]+$/, 404, "Task not found");
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Pay rent"' }));
+    await userEvent.type(screen.getByRole("textbox", { name: "Title" }), " today{Enter}");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      'Couldn\'t save your changes to "Pay rent": Task not found. The change was undone.',
+    );
+    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
+  });
+});
+
+describe("deleting a task", () => {
+  it("hides it at once; Undo brings it back in place and nothing is ever sent", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 300 });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Pay rent"' }));
+
+    expect(titles()).toEqual(["Buy milk", "Call mum"]);
+    expect(filter(/^All/)).toHaveAccessibleName("All 2");
+    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 0");
+    expect(screen.getByRole("checkbox", { name: 'Complete "Call mum"' })).toHaveFocus();
+    expect(await screen.findByText('Deleted "Pay rent"')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+
+    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
+    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 1");
+    await pause(600);
+    expect(mine("DELETE")).toEqual([]);
+    expect(stored("Pay rent")).toBeDefined();
+  });
+
+  it("sends the delete once the undo offer ends", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 200 });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
+
+    expect(mine("DELETE")).toEqual([]);
+    await waitFor(() => expect(mine("DELETE")).toHaveLength(1));
+    expect(mine("DELETE")[0]?.path).toBe(`/api/tasks/${seeded[2]?.id}`);
+    await waitFor(() => expect(stored("Call mum")).toBeUndefined());
+    expect(titles()).toEqual(["Buy milk", "Pay rent"]);
+    await waitFor(() => expect(filter(/^All/)).toHaveAccessibleName("All 2"));
+  });
+
+  it("deletes for good after an Undo when the task is deleted again", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 200 });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
+    await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
+
+    await waitFor(() => expect(stored("Call mum")).toBeUndefined());
+    expect(mine("DELETE")).toHaveLength(1);
+    expect(titles()).toEqual(["Buy milk", "Pay rent"]);
+  });
+
+  it("sends waiting deletes at once when the screen goes away", async () => {
+    const { unmount } = await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
+    unmount();
+
+    await waitFor(() => expect(stored("Buy milk")).toBeUndefined());
+    expect(mine("DELETE")).toHaveLength(1);
+  });
+
+  it("brings the task back with the reason when the API refuses the delete", async () => {
+    fake.server.refuseNext("DELETE", /^\/api\/tasks\//, 403, "Not allowed to access this task");
+    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 100 });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Couldn't delete \"Buy milk\": Not allowed to access this task. It's back in your list.",
+    );
+    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
+    expect(filter(/^All/)).toHaveAccessibleName("All 3");
+  });
+
+  it("moves focus to the title box when the last task is deleted", async () => {
+    const other = signIn(fake.server, `${fake.session.userId}-single`);
+    fake.server.seed(other.userId, [{ title: "Lonely" }]);
+    await renderTaskManager(other, { serverRendered: true });
+
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Lonely"' }));
+
+    expect(screen.getByLabelText("Task title")).toHaveFocus();
+    expect(screen.getByText("No tasks yet")).toBeInTheDocument();
+  });
+});

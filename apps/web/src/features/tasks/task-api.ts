@@ -1,0 +1,118 @@
+import type { ApiClient } from "@/lib/api-client";
+import { apiErrorFrom } from "@/lib/api-error";
+import type { components, paths } from "@/lib/api-schema";
+
+/** Every type here comes from the API's OpenAPI document; none is written by hand. */
+export type Task = components["schemas"]["Task"];
+type ListQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
+export type TaskStatus = NonNullable<ListQuery["status"]>;
+export type NewTask = paths["/api/tasks"]["post"]["requestBody"]["content"]["application/json"];
+export type TaskChanges = NonNullable<
+  paths["/api/tasks/{id}"]["patch"]["requestBody"]
+>["content"]["application/json"];
+
+export const TASK_STATUSES: readonly TaskStatus[] = ["all", "pending", "completed"];
+
+/** Tasks per request; the API's default. */
+export const PAGE_SIZE = 50;
+
+export interface TaskPage {
+  tasks: Task[];
+  /** The `cursor` of the API's `Link: <…>; rel="next"`, or null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface TaskCounts {
+  all: number;
+  pending: number;
+  completed: number;
+}
+
+/** The `cursor` query parameter of the `rel="next"` link, if the API sent one. */
+export function nextCursorFrom(link: string | null): string | null {
+  if (!link) return null;
+  for (const part of link.split(",")) {
+    const match = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
+    if (!match?.[1] || !/\brel="?next"?/.test(match[2] ?? "")) continue;
+    return new URL(match[1], "http://placeholder.invalid").searchParams.get("cursor");
+  }
+  return null;
+}
+
+function totalFrom(response: Response): number {
+  const total = Number(response.headers.get("X-Total-Count"));
+  return Number.isInteger(total) && total >= 0 ? total : 0;
+}
+
+export function parseStatus(value: unknown): TaskStatus {
+  return TASK_STATUSES.find((status) => status === value) ?? "all";
+}
+
+export async function listTasks(
+  api: ApiClient,
+  params: { status: TaskStatus; cursor?: string | null; limit?: number },
+): Promise<TaskPage> {
+  const query: ListQuery = { status: params.status, limit: params.limit ?? PAGE_SIZE };
+  if (params.cursor) query.cursor = params.cursor;
+  const { data, error, response } = await api.GET("/api/tasks", { params: { query } });
+  if (!data) throw apiErrorFrom(response, error);
+  return { tasks: data, nextCursor: nextCursorFrom(response.headers.get("Link")) };
+}
+
+async function countWithStatus(api: ApiClient, status: TaskStatus): Promise<number> {
+  const { data, error, response } = await api.GET("/api/tasks", {
+    params: { query: { status, limit: 1 } },
+  });
+  if (!data) throw apiErrorFrom(response, error);
+  return totalFrom(response);
+}
+
+/** How many tasks each filter holds (the API's `X-Total-Count`). */
+export async function countTasks(api: ApiClient): Promise<TaskCounts> {
+  const [pending, completed] = await Promise.all([
+    countWithStatus(api, "pending"),
+    countWithStatus(api, "completed"),
+  ]);
+  return { all: pending + completed, pending, completed };
+}
+
+export async function createTask(api: ApiClient, input: NewTask): Promise<Task> {
+  const { data, error, response } = await api.POST("/api/tasks", { body: input });
+  if (!data) throw apiErrorFrom(response, error);
+  return data;
+}
+
+export async function updateTask(api: ApiClient, id: string, changes: TaskChanges): Promise<Task> {
+  const { data, error, response } = await api.PATCH("/api/tasks/{id}", {
+    params: { path: { id } },
+    body: changes,
+  });
+  if (!data) throw apiErrorFrom(response, error);
+  return data;
+}
+
+export async function setTaskCompleted(
+  api: ApiClient,
+  id: string,
+  isCompleted: boolean,
+): Promise<Task> {
+  const { data, error, response } = await api.PATCH("/api/tasks/{id}/complete", {
+    params: { path: { id } },
+    body: { is_completed: isCompleted },
+  });
+  if (!data) throw apiErrorFrom(response, error);
+  return data;
+}
+
+/**
+ * Resolves once the task is gone; a 404 counts (there is nothing left to delete). `keepalive` lets
+ * the request finish while the page is being closed.
+ */
+export async function deleteTask(api: ApiClient, id: string): Promise<void> {
+  const { error, response } = await api.DELETE("/api/tasks/{id}", {
+    params: { path: { id } },
+    keepalive: true,
+  });
+  if (response.ok || response.status === 404) return;
+  throw apiErrorFrom(response, error);
+}

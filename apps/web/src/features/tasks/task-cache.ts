@@ -1,0 +1,120 @@
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import {
+  parseStatus,
+  type Task,
+  type TaskCounts,
+  type TaskPage,
+  type TaskStatus,
+} from "./task-api";
+import { taskKeys } from "./task-keys";
+
+export type TaskListData = InfiniteData<TaskPage, string | null>;
+
+export function matchesStatus(task: Task, status: TaskStatus): boolean {
+  if (status === "all") return true;
+  return task.is_completed === (status === "completed");
+}
+
+/** The API's order: newest first (ties broken by id, descending). */
+export function compareNewestFirst(a: Task, b: Task): number {
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? 1 : -1;
+}
+
+function withoutTask(data: TaskListData, id: string): TaskListData {
+  if (!data.pages.some((page) => page.tasks.some((task) => task.id === id))) return data;
+  return {
+    ...data,
+    pages: data.pages.map((page) =>
+      page.tasks.some((task) => task.id === id)
+        ? { ...page, tasks: page.tasks.filter((task) => task.id !== id) }
+        : page,
+    ),
+  };
+}
+
+/** Insert in API order, or leave it out if it falls past what has been loaded so far. */
+function insertInOrder(data: TaskListData, task: Task): TaskListData {
+  const pages = data.pages.map((page) => ({ ...page, tasks: [...page.tasks] }));
+  for (const page of pages) {
+    const index = page.tasks.findIndex((other) => compareNewestFirst(task, other) < 0);
+    if (index >= 0) {
+      page.tasks.splice(index, 0, task);
+      return { ...data, pages };
+    }
+  }
+  const last = pages.at(-1);
+  // More pages wait on the server: the task will arrive with them, in its place.
+  if (!last || last.nextCursor !== null) return data;
+  last.tasks.push(task);
+  return { ...data, pages };
+}
+
+/**
+ * Show `task` as the list for `status` should: updated where it is, inserted in order if it newly
+ * belongs, or removed if it no longer matches the filter.
+ */
+export function placeTask(data: TaskListData, status: TaskStatus, task: Task): TaskListData {
+  const present = data.pages.some((page) => page.tasks.some((other) => other.id === task.id));
+  if (!matchesStatus(task, status)) return present ? withoutTask(data, task.id) : data;
+  if (!present) return insertInOrder(data, task);
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      tasks: page.tasks.map((other) => (other.id === task.id ? task : other)),
+    })),
+  };
+}
+
+/** Counts after `before` became `after` (null: did not exist / no longer exists). */
+export function adjustCounts(counts: TaskCounts, before: Task | null, after: Task | null) {
+  const next = { ...counts };
+  for (const [task, delta] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
+    if (!task) continue;
+    if (task.is_completed) next.completed += delta;
+    else next.pending += delta;
+  }
+  next.all = next.pending + next.completed;
+  return next;
+}
+
+/** Subtract tasks that are hidden (waiting for their delete to be confirmed). */
+export function countsWithout(counts: TaskCounts, hidden: Iterable<Task>): TaskCounts {
+  let next = counts;
+  for (const task of hidden) next = adjustCounts(next, task, null);
+  return next;
+}
+
+/**
+ * Record in every cached list and in the counts that `before` became `after`. Used for optimistic
+ * changes, their rollback, and the server's answers.
+ */
+export function writeTask(client: QueryClient, before: Task | null, after: Task | null): void {
+  for (const [key, data] of client.getQueriesData<TaskListData>({ queryKey: taskKeys.lists() })) {
+    if (!data) continue;
+    const status = parseStatus(key[2]);
+    let next = data;
+    if (before && (!after || before.id !== after.id)) next = withoutTask(next, before.id);
+    if (after) next = placeTask(next, status, after);
+    if (next !== data) client.setQueryData<TaskListData>(key, next);
+  }
+  client.setQueryData<TaskCounts>(taskKeys.counts(), (counts) =>
+    counts ? adjustCounts(counts, before, after) : counts,
+  );
+}
+
+/** The version of a task currently shown, from whichever list holds it. */
+export function findTask(client: QueryClient, id: string): Task | null {
+  for (const [, data] of client.getQueriesData<TaskListData>({ queryKey: taskKeys.lists() })) {
+    for (const page of data?.pages ?? []) {
+      const task = page.tasks.find((other) => other.id === id);
+      if (task) return task;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { QueryClient, type QueryClientConfig, QueryClientProvider } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { type ApiClient, createApiClient } from "@/lib/api-client";
+import { isRetryable } from "@/lib/api-error";
+import { apiToken } from "@/lib/api-token";
+import { publicEnv } from "@/lib/public-env";
+import type { TaskCounts, TaskPage, TaskStatus } from "./task-api";
+import type { TaskListData } from "./task-cache";
+import { taskKeys } from "./task-keys";
+
+/** What the server fetched for the first render, so the list shows without a loading flash. */
+export interface InitialTasks {
+  status: TaskStatus;
+  page: TaskPage;
+  counts: TaskCounts;
+  /** When the server fetched it (ms since the epoch). */
+  fetchedAt: number;
+}
+
+const ApiContext = createContext<ApiClient | null>(null);
+
+export function useApi(): ApiClient {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error("useApi must be used inside <TasksProvider>");
+  return api;
+}
+
+type QueryDefaults = NonNullable<QueryClientConfig["defaultOptions"]>["queries"];
+
+/** The feature's cache: lists stay fresh for 30 s; `overrides` are for tests. */
+export function createTaskQueryClient(overrides: QueryDefaults = {}): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Retry a failed network call or server error once; a refusal (4xx) is final.
+        retry: (failures, error) => failures < 1 && isRetryable(error),
+        ...overrides,
+      },
+    },
+  });
+}
+
+export function seedTasks(client: QueryClient, initial: InitialTasks): void {
+  const updatedAt = initial.fetchedAt;
+  client.setQueryData<TaskListData>(
+    taskKeys.list(initial.status),
+    { pages: [initial.page], pageParams: [null] },
+    { updatedAt },
+  );
+  client.setQueryData<TaskCounts>(taskKeys.counts(), initial.counts, { updatedAt });
+}
+
+export interface TasksProviderProps {
+  children: ReactNode;
+  initial?: InitialTasks | null;
+  /** Defaults to the browser's client: `publicEnv.apiUrl` with the in-memory session token. */
+  api?: ApiClient;
+  queryClient?: QueryClient;
+}
+
+export function TasksProvider({ children, initial, api, queryClient }: TasksProviderProps) {
+  const [client] = useState(() => {
+    const created = queryClient ?? createTaskQueryClient();
+    if (initial) seedTasks(created, initial);
+    return created;
+  });
+  const [apiClient] = useState(
+    () => api ?? createApiClient({ baseUrl: publicEnv.apiUrl, tokens: apiToken }),
+  );
+  const usesBrowserToken = !api;
+
+  useEffect(() => {
+    if (!usesBrowserToken) return;
+    // Never reuse a token from before this screen (another session may have signed in since), and
+    // fetch the new one now, so the first change is quick and a delete still waiting for its undo
+    // window can be sent even if the user signs out first.
+    apiToken.clear();
+    apiToken.getToken().catch(() => {
+      // A failure here surfaces again, in words, on the first call that needs the token.
+    });
+  }, [usesBrowserToken]);
+  return (
+    <QueryClientProvider client={client}>
+      <ApiContext.Provider value={apiClient}>{children}</ApiContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { asSentence, describeError } from "@/lib/api-error";
+import { createTask, setTaskCompleted, type Task, updateTask } from "./task-api";
+import { findTask, writeTask } from "./task-cache";
+import { useTaskFeedback } from "./task-feedback";
+import { taskKeys } from "./task-keys";
+import { useApi } from "./tasks-provider";
+
+const OPTIMISTIC_PREFIX = "optimistic:";
+let optimisticSeq = 0;
+
+/** A task shown before the server has confirmed it: its controls wait for the real id. */
+export const isOptimistic = (task: Task) => task.id.startsWith(OPTIMISTIC_PREFIX);
+
+/**
+ * Once the last change in flight has settled, refetch what is on screen so it matches the server
+ * (refetching earlier would briefly undo optimistic changes still in flight).
+ */
+export function useSettle(): () => void {
+  const client = useQueryClient();
+  return useCallback(() => {
+    if (client.isMutating({ mutationKey: taskKeys.all }) === 1) {
+      void client.invalidateQueries({ queryKey: taskKeys.all });
+    }
+  }, [client]);
+}
+
+export interface NewTaskInput {
+  title: string;
+  description: string | null;
+}
+
+export function useAddTask() {
+  const api = useApi();
+  const client = useQueryClient();
+  const feedback = useTaskFeedback();
+  const settle = useSettle();
+  return useMutation({
+    mutationKey: taskKeys.all,
+    mutationFn: (input: NewTaskInput) => createTask(api, input),
+    onMutate: async (input) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const now = new Date().toISOString();
+      optimisticSeq += 1;
+      const shown: Task = {
+        id: `${OPTIMISTIC_PREFIX}${optimisticSeq}`,
+        user_id: "",
+        title: input.title,
+        description: input.description,
+        is_completed: false,
+        created_at: now,
+        updated_at: now,
+      };
+      writeTask(client, null, shown);
+      return { shown };
+    },
+    onSuccess: (task, _input, context) => {
+      writeTask(client, context.shown, task);
+      feedback.announce(`Added "${task.title}".`);
+    },
+    onError: (error, input, context) => {
+      if (context) writeTask(client, context.shown, null);
+      feedback.fail(`Couldn't add "${input.title}": ${asSentence(describeError(error))}`);
+    },
+    onSettled: settle,
+  });
+}
+
+export type TaskUpdate =
+  | { kind: "complete"; isCompleted: boolean }
+  | { kind: "edit"; title: string; description: string | null };
+
+function applyUpdate(task: Task, update: TaskUpdate): Task {
+  if (update.kind === "complete") return { ...task, is_completed: update.isCompleted };
+  return { ...task, title: update.title, description: update.description };
+}
+
+/** Undo just the fields `update` changed, keeping any other change made since. */
+function revertUpdate(shown: Task, before: Task, update: TaskUpdate): Task {
+  if (update.kind === "complete") return { ...shown, is_completed: before.is_completed };
+  return { ...shown, title: before.title, description: before.description };
+}
+
+function failureMessage(title: string, update: TaskUpdate, error: unknown): string {
+  const what =
+    update.kind === "edit"
+      ? `save your changes to "${title}"`
+      : `mark "${title}" as ${update.isCompleted ? "completed" : "pending"}`;
+  return `Couldn't ${what}: ${asSentence(describeError(error))} The change was undone.`;
+}
+
+function successMessage(task: Task, update: TaskUpdate): string {
+  if (update.kind === "edit") return `Saved "${task.title}".`;
+  return task.is_completed ? `Completed "${task.title}".` : `Marked "${task.title}" as pending.`;
+}
+
+const countInScope = (client: QueryClient, scope: string) =>
+  client.isMutating({ predicate: (mutation) => mutation.options.scope?.id === scope });
+
+/**
+ * Complete/uncomplete or edit one task. Changes to the same task run one after another, in the
+ * order the user made them; each shows at once and is undone with a message if the API refuses.
+ */
+export function useUpdateTask(taskId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  const feedback = useTaskFeedback();
+  const settle = useSettle();
+  const scope = `task:${taskId}`;
+  return useMutation({
+    mutationKey: taskKeys.all,
+    scope: { id: scope },
+    mutationFn: (update: TaskUpdate) =>
+      update.kind === "complete"
+        ? setTaskCompleted(api, taskId, update.isCompleted)
+        : updateTask(api, taskId, { title: update.title, description: update.description }),
+    onMutate: async (update) => {
+      await client.cancelQueries({ queryKey: taskKeys.all });
+      const before = findTask(client, taskId);
+      if (before) writeTask(client, before, applyUpdate(before, update));
+      return { before };
+    },
+    onSuccess: (task, update) => {
+      // A later change to this task is already shown; its own answer will bring the final state.
+      if (countInScope(client, scope) === 1) writeTask(client, findTask(client, taskId), task);
+      feedback.announce(successMessage(task, update));
+    },
+    onError: (error, update, context) => {
+      const shown = findTask(client, taskId);
+      if (context?.before && shown) {
+        writeTask(client, shown, revertUpdate(shown, context.before, update));
+      }
+      const title = context?.before?.title ?? shown?.title ?? "the task";
+      feedback.fail(failureMessage(title, update, error));
+    },
+    onSettled: settle,
+  });
+}

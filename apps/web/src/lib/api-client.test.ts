@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeTaskApi, startFakeTaskApi } from "@/features/tasks/test/fake-task-api";
+import { createApiClient, fixedToken } from "./api-client";
+import { createTokenSource } from "./api-token";
+
+let server: FakeTaskApi;
+let user = 0;
+
+beforeAll(async () => {
+  server = await startFakeTaskApi();
+});
+afterAll(() => server.close());
+
+function signedIn() {
+  user += 1;
+  const userId = `client-user-${user}`;
+  const cookie = server.session(userId);
+  const tokens = createTokenSource({
+    tokenUrl: `${server.url}/api/auth/token`,
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie } }),
+  });
+  return { userId, api: createApiClient({ baseUrl: server.url, tokens }) };
+}
+
+describe("createApiClient", () => {
+  it("sends the session's token as a Bearer header", async () => {
+    const { userId, api } = signedIn();
+
+    const { data, response } = await api.POST("/api/tasks", { body: { title: "Mine" } });
+
+    expect(response.status).toBe(201);
+    expect(data?.user_id).toBe(userId);
+    expect(server.tasksOf(userId).map((task) => task.title)).toEqual(["Mine"]);
+  });
+
+  it("after a 401, gets a new token and sends the same request (body included) once more", async () => {
+    const { userId, api } = signedIn();
+    await api.GET("/api/tasks", { params: { query: { status: "all" } } });
+    await server.rotateSigningKey();
+    const before = server.tokensIssued();
+
+    const { data, response } = await api.POST("/api/tasks", {
+      body: { title: "After rotation", description: "kept" },
+    });
+
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject({ title: "After rotation", description: "kept" });
+    expect(server.tokensIssued() - before).toBe(1);
+    expect(server.tasksOf(userId)).toHaveLength(1);
+  });
+
+  it("returns a second 401 as it is, after exactly one retry", async () => {
+    let refreshes = 0;
+    const api = createApiClient({
+      baseUrl: server.url,
+      tokens: {
+        getToken: () => Promise.resolve("not-a-jwt"),
+        refresh: () => {
+          refreshes += 1;
+          return Promise.resolve("still-not-a-jwt");
+        },
+      },
+    });
+
+    const { error, response } = await api.GET("/api/tasks", { params: { query: {} } });
+
+    expect(response.status).toBe(401);
+    expect(error).toEqual({ detail: "Invalid authentication token" });
+    expect(refreshes).toBe(1);
+  });
+
+  it("does not retry with a fixed token that cannot change", async () => {
+    const api = createApiClient({ baseUrl: server.url, tokens: fixedToken("not-a-jwt") });
+    const before = server.received.length;
+
+    const { response } = await api.DELETE("/api/tasks/{id}", {
+      params: { path: { id: "00000000-0000-4000-8000-000000000000" } },
+    });
+
+    expect(response.status).toBe(401);
+    expect(server.received.length).toBe(before);
+  });
+});

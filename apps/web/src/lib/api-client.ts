@@ -1,0 +1,62 @@
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { paths } from "./api-schema";
+import type { TokenSource } from "./api-token";
+
+/** The task API, typed from its OpenAPI document (`npm run api:types -w @taskline/web`). */
+export type ApiClient = Client<paths>;
+
+export type TokenProvider = Pick<TokenSource, "getToken" | "refresh">;
+
+export interface ApiClientOptions {
+  /** The API's origin, e.g. `publicEnv.apiUrl`. */
+  baseUrl: string;
+  tokens: TokenProvider;
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * Adds `Authorization: Bearer <token>` to every request. When the API answers 401, it gets a new
+ * token once and sends the same request once more; a second 401 (or no new token) is returned as it is.
+ */
+export function bearerAuth(tokens: TokenProvider): Middleware {
+  // A copy of each request as sent, kept until its answer arrives, so it can be replayed.
+  const sent = new Map<string, { replay: Request; token: string }>();
+  return {
+    async onRequest({ request, id }) {
+      const token = await tokens.getToken();
+      request.headers.set("Authorization", `Bearer ${token}`);
+      sent.set(id, { replay: request.clone(), token });
+      return request;
+    },
+    async onResponse({ response, id, options }) {
+      const entry = sent.get(id);
+      sent.delete(id);
+      if (response.status !== 401 || !entry) return undefined;
+      const fresh = await tokens.refresh(entry.token);
+      if (fresh === entry.token) return undefined;
+      entry.replay.headers.set("Authorization", `Bearer ${fresh}`);
+      return options.fetch(entry.replay);
+    },
+    onError({ id }) {
+      sent.delete(id);
+    },
+  };
+}
+
+export function createApiClient({ baseUrl, tokens, fetch }: ApiClientOptions): ApiClient {
+  const client = createClient<paths>({
+    baseUrl,
+    // Look the global up per call so a replaced `fetch` (tests, instrumentation) is honoured.
+    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+  });
+  client.use(bearerAuth(tokens));
+  return client;
+}
+
+/** For server-side calls with a token minted for this one render: nothing to refresh. */
+export function fixedToken(token: string): TokenProvider {
+  return {
+    getToken: () => Promise.resolve(token),
+    refresh: () => Promise.resolve(token),
+  };
+}

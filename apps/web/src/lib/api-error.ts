@@ -1,0 +1,79 @@
+import type { components } from "./api-schema";
+import { SessionEndedError } from "./api-token";
+
+type ErrorBody = components["schemas"]["HTTPError"] | components["schemas"]["HTTPValidationError"];
+
+/** The API refused a request. `message` is written for people. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+  }
+}
+
+const FALLBACK_BY_STATUS: Record<number, string> = {
+  401: "Your session couldn't be verified. Please sign in again.",
+  403: "You're not allowed to change this task.",
+  404: "This task no longer exists.",
+  413: "That is too long to save.",
+  422: "Some of what you entered isn't valid.",
+  429: "Too many requests. Please wait a moment and try again.",
+};
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  return typeof body === "object" && body !== null && "detail" in body;
+}
+
+/** `["body", "title"]` → `title`. */
+function fieldOf(loc: ReadonlyArray<string | number>): string {
+  const path = loc.filter((part) => part !== "body" && part !== "query" && part !== "path");
+  return path.join(".");
+}
+
+/** Turn the API's `{"detail": …}` (a sentence, or FastAPI-style issues) into one sentence. */
+export function describeErrorBody(status: number, body: unknown): string {
+  if (isErrorBody(body)) {
+    const { detail } = body;
+    if (typeof detail === "string" && detail.trim()) return detail;
+    if (Array.isArray(detail) && detail.length > 0) {
+      return detail
+        .map((issue) => {
+          const field = fieldOf(issue.loc);
+          return field ? `${field}: ${issue.msg}` : issue.msg;
+        })
+        .join("; ");
+    }
+  }
+  if (status >= 500) return "The task service had a problem. Please try again.";
+  return FALLBACK_BY_STATUS[status] ?? `The task service refused the request (${status}).`;
+}
+
+/** An `ApiError` for a response openapi-fetch reported as an error. */
+export function apiErrorFrom(response: Response, body: unknown): ApiError {
+  return new ApiError(response.status, describeErrorBody(response.status, body));
+}
+
+/** `text` ending with a full stop (or the ! or ? it already has), to be followed by more. */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Any failure, in words a person can act on. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError || error instanceof SessionEndedError) return error.message;
+  if (error instanceof TypeError) {
+    return "Couldn't reach the task service. Check your connection and try again.";
+  }
+  if (error instanceof Error && error.message) return error.message;
+  return "Something went wrong. Please try again.";
+}
+
+/** Worth retrying: the network failed or the server had a problem; never a refusal (4xx). */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status >= 500;
+  return error instanceof TypeError;
+}

@@ -1,0 +1,124 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { jwt } from "better-auth/plugins";
+import { SignJWT } from "jose";
+import { type DatabaseHandle, openDatabase } from "./db";
+import * as schema from "./db/schema";
+import { loadDevSecret } from "./dev-secret";
+import { type Env, getEnv } from "./env";
+import { hashPassword, verifyPassword } from "./password";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+
+const DAY_SECONDS = 60 * 60 * 24;
+
+/** A new signing key every 30 days; a retired key stays in the JWKS for 7 more days. */
+const KEY_ROTATION_SECONDS = 30 * DAY_SECONDS;
+const KEY_GRACE_SECONDS = 7 * DAY_SECONDS;
+
+/**
+ * BETTER_AUTH_SECRET; in development without one, the generated ${DATA_DIR}/dev-secret. With
+ * versioned BETTER_AUTH_SECRETS and no BETTER_AUTH_SECRET there is none: the newest versioned
+ * secret signs and encrypts, and BETTER_AUTH_SECRET would only decrypt pre-rotation data.
+ */
+function legacySecret(env: Env): string | undefined {
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  return env.BETTER_AUTH_SECRETS ? undefined : loadDevSecret(env.DATA_DIR);
+}
+
+/**
+ * HS256 signer for JWT_MODE=hs256: the same claims as the EdDSA tokens, keyed with
+ * BETTER_AUTH_SECRET (or the development secret), which the API gets as JWT_SECRET.
+ */
+function hs256Signer(env: Env) {
+  const key = new TextEncoder().encode(env.BETTER_AUTH_SECRET ?? loadDevSecret(env.DATA_DIR));
+  return (payload: Record<string, unknown>) =>
+    new SignJWT(payload).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(key);
+}
+
+export function createAuth({ env, database }: { env: Env; database: DatabaseHandle }) {
+  const issuer = env.BETTER_AUTH_URL;
+  const hs256 = env.JWT_MODE === "hs256";
+
+  return betterAuth({
+    appName: "Taskline",
+    baseURL: env.BETTER_AUTH_URL,
+    basePath: "/api/auth",
+    secret: legacySecret(env),
+    secrets: env.BETTER_AUTH_SECRETS,
+    database: drizzleAdapter(database.db, { provider: "pg", schema }),
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    session: {
+      expiresIn: DAY_SECONDS,
+      // A request more than an hour after the last refresh pushes expiry 24 h out again.
+      updateAge: 60 * 60,
+    },
+    rateLimit: {
+      // `next start` forces NODE_ENV=production, so decide from APP_ENV instead.
+      enabled: env.APP_ENV === "production",
+      // In the database so every replica counts the same attempts.
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      useSecureCookies: env.BETTER_AUTH_URL.startsWith("https://"),
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      jwt({
+        // Our client calls /api/auth/token; signing one on every get-session would be wasted work.
+        disableSettingJwtHeader: true,
+        jwks: hs256
+          ? // A custom signer needs these two settings; they also turn /jwks off, as there
+            // is no public key to publish for a shared-secret algorithm.
+            { remoteUrl: `${issuer}/api/auth/jwks`, keyPairConfig: { alg: "EdDSA" } }
+          : {
+              keyPairConfig: { alg: "EdDSA", crv: "Ed25519" },
+              rotationInterval: KEY_ROTATION_SECONDS,
+              gracePeriod: KEY_GRACE_SECONDS,
+            },
+        jwt: {
+          issuer,
+          audience: issuer,
+          expirationTime: env.JWT_EXPIRES_IN,
+          // With iat, exp, iss, aud and sub added by the plugin: exactly the lean claim set.
+          definePayload: ({ user }) => ({ email: user.email }),
+          sign: hs256 ? hs256Signer(env) : undefined,
+        },
+      }),
+      nextCookies(), // must stay last
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const slot = globalThis as typeof globalThis & { __taskline_auth?: Promise<Auth> };
+
+/**
+ * This process's Better Auth instance: configuration parsed, database opened and migrated on
+ * first use (never at `next build`). One per process, kept on `globalThis` so dev reloads reuse
+ * the same PGlite. A failed start is not cached, so the next request tries again.
+ */
+export function getAuth(): Promise<Auth> {
+  slot.__taskline_auth ??= (async () => {
+    const env = getEnv();
+    const database = await openDatabase(env);
+    return createAuth({ env, database });
+  })().catch((error: unknown) => {
+    slot.__taskline_auth = undefined;
+    throw error;
+  });
+  return slot.__taskline_auth;
+}

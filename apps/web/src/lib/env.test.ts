@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const secret = "s".repeat(16) + "t".repeat(16);
+
+describe("parseEnv", () => {
+  it("refuses production without BETTER_AUTH_SECRET, naming the variable", () => {
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(EnvError);
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required/);
+  });
+
+  it("treats NODE_ENV=production without APP_ENV as production", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required/);
+  });
+
+  it("lets APP_ENV=development run under NODE_ENV=production (next start) without a secret", () => {
+    const env = parseEnv({ NODE_ENV: "production", APP_ENV: "development" });
+
+    expect(env.APP_ENV).toBe("development");
+    expect(env.BETTER_AUTH_SECRET).toBeUndefined();
+  });
+
+  it("fills in the documented defaults", () => {
+    const env = parseEnv({ APP_ENV: "production", BETTER_AUTH_SECRET: secret });
+
+    expect(env).toMatchObject({
+      BETTER_AUTH_URL: "http://localhost:3000",
+      JWT_MODE: "jwks",
+      JWT_EXPIRES_IN: "15m",
+      NEXT_PUBLIC_API_URL: "http://localhost:8000",
+    });
+    expect(env.DATA_DIR).toMatch(/\/\.data$/);
+  });
+
+  it("refuses a secret shorter than 32 characters", () => {
+    expect(() => parseEnv({ APP_ENV: "production", BETTER_AUTH_SECRET: "short" })).toThrow(
+      /BETTER_AUTH_SECRET: BETTER_AUTH_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it("reads versioned secrets for rotation, newest first", () => {
+    const env = parseEnv({
+      APP_ENV: "production",
+      BETTER_AUTH_SECRETS: `2:${"n".repeat(32)}, 1:${secret}`,
+    });
+
+    expect(env.BETTER_AUTH_SECRETS).toEqual([
+      { version: 2, value: "n".repeat(32) },
+      { version: 1, value: secret },
+    ]);
+  });
+
+  it("refuses malformed versioned secrets", () => {
+    expect(() =>
+      parseEnv({ APP_ENV: "production", BETTER_AUTH_SECRETS: "new-secret-without-version" }),
+    ).toThrow(/BETTER_AUTH_SECRETS must look like "2:<new secret>,1:<old secret>"/);
+  });
+
+  it("refuses an unknown JWT_MODE and a nonsense JWT_EXPIRES_IN", () => {
+    expect(() => parseEnv({ APP_ENV: "development", JWT_MODE: "rs256" })).toThrow(/JWT_MODE/);
+    expect(() => parseEnv({ APP_ENV: "development", JWT_EXPIRES_IN: "soon" })).toThrow(
+      /JWT_EXPIRES_IN must be a duration/,
+    );
+  });
+
+  it("keeps only the origin of the URLs", () => {
+    const env = parseEnv({
+      APP_ENV: "development",
+      BETTER_AUTH_URL: "https://tasks.example.com/",
+      NEXT_PUBLIC_API_URL: "https://api.example.com/v1",
+    });
+
+    expect(env.BETTER_AUTH_URL).toBe("https://tasks.example.com");
+    expect(env.NEXT_PUBLIC_API_URL).toBe("https://api.example.com");
+  });
+});

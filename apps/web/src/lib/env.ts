@@ -1,0 +1,107 @@
+import { resolve } from "node:path";
+import * as z from "zod";
+import { defaultDataDir } from "./paths";
+
+/**
+ * Server-side configuration, parsed once. The only module that reads `process.env`
+ * (browser-visible settings are in `./public-env.ts`).
+ */
+
+const duration =
+  /^\d+\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days)$/;
+
+const origin = (name: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` })
+    .transform((value) => new URL(value).origin);
+
+const envSchema = z.object({
+  APP_ENV: z.enum(["development", "production"]),
+  BETTER_AUTH_URL: origin("BETTER_AUTH_URL").default("http://localhost:3000"),
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32, "BETTER_AUTH_SECRET must be at least 32 characters")
+    .optional(),
+  BETTER_AUTH_SECRETS: z
+    .string()
+    .transform((value, ctx) => {
+      const secrets = value.split(",").map((entry) => {
+        const match = /^\s*(\d+)\s*:\s*(\S+)\s*$/.exec(entry);
+        return match ? { version: Number(match[1]), value: match[2] ?? "" } : null;
+      });
+      if (secrets.some((secret) => secret === null || secret.value.length < 32)) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            'BETTER_AUTH_SECRETS must look like "2:<new secret>,1:<old secret>" (each secret at least 32 characters)',
+        });
+        return z.NEVER;
+      }
+      return secrets.filter((secret) => secret !== null);
+    })
+    .optional(),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" })
+    .optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  JWT_MODE: z.enum(["jwks", "hs256"]).default("jwks"),
+  JWT_EXPIRES_IN: z
+    .string()
+    .regex(duration, 'JWT_EXPIRES_IN must be a duration such as "15m", "900s" or "1h"')
+    .default("15m"),
+  NEXT_PUBLIC_API_URL: origin("NEXT_PUBLIC_API_URL").default("http://localhost:8000"),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & {
+  /** Directory for the embedded database and the generated development secret. */
+  DATA_DIR: string;
+  /** Running under `next dev` (NODE_ENV=development), whatever APP_ENV says. */
+  NEXT_DEV: boolean;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Validates a set of variables. Throws an `EnvError` naming every bad or missing variable. */
+export function parseEnv(source: Source): Env {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value?.trim() ? value.trim() : undefined]),
+  );
+  const appEnv =
+    blankToUndefined.APP_ENV ??
+    (blankToUndefined.NODE_ENV === "production" ? "production" : "development");
+  const parsed = envSchema.safeParse({ ...blankToUndefined, APP_ENV: appEnv });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) =>
+      issue.path.length ? `${String(issue.path[0])}: ${issue.message}` : issue.message,
+    );
+    throw new EnvError(`Invalid environment:\n  - ${problems.join("\n  - ")}`);
+  }
+  const env = parsed.data;
+  if (env.APP_ENV === "production" && !env.BETTER_AUTH_SECRET && !env.BETTER_AUTH_SECRETS) {
+    throw new EnvError(
+      "BETTER_AUTH_SECRET is required when APP_ENV=production (generate one with `openssl rand -base64 32`).",
+    );
+  }
+  if (env.JWT_MODE === "hs256" && env.APP_ENV === "production" && !env.BETTER_AUTH_SECRET) {
+    throw new EnvError(
+      "BETTER_AUTH_SECRET is required when JWT_MODE=hs256: it is the HS256 key the API gets as JWT_SECRET.",
+    );
+  }
+  return {
+    ...env,
+    DATA_DIR: resolve(env.DATA_DIR ?? defaultDataDir),
+    NEXT_DEV: blankToUndefined.NODE_ENV === "development",
+  };
+}
+
+const slot = globalThis as typeof globalThis & { __taskline_env?: Env };
+
+/** The process's configuration, parsed on first use (not at import, so `next build` needs none). */
+export function getEnv(): Env {
+  slot.__taskline_env ??= parseEnv(process.env);
+  return slot.__taskline_env;
+}

@@ -1,0 +1,39 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/csp";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Gives every page a fresh CSP nonce. Next.js reads the nonce from the request's
+ * Content-Security-Policy header and puts it on the scripts it renders; the same policy goes on
+ * the response. The static security headers are in next.config.ts.
+ */
+export function proxy(request: NextRequest) {
+  const env = getEnv();
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    apiOrigin: env.NEXT_PUBLIC_API_URL,
+    https: env.BETTER_AUTH_URL.startsWith("https://"),
+    nextDev: env.NEXT_DEV,
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Pages only: not the auth API (JSON), not static files.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../../api/src/app.ts";
+import { type Database, openDatabase } from "../../../api/src/db/client.ts";
+import { parseEnv as parseApiEnv } from "../../../api/src/env.ts";
+import { createVerifier } from "../../../api/src/lib/jwt.ts";
+import { createLogger } from "../../../api/src/lib/logger.ts";
+import { listen, type RunningServer } from "../../../api/src/server.ts";
+import { type AuthServer, fetchToken, signedUpUser, startAuthServer } from "./harness";
+
+/**
+ * The whole trust chain over real HTTP: the web app's Better Auth issues a token from a session,
+ * a real API instance (its own app factory, verifier and PGlite database) verifies it against the
+ * web app's JWKS and answers for that user only.
+ */
+let web: AuthServer;
+let api: RunningServer;
+let apiDatabase: Database;
+
+beforeAll(async () => {
+  web = await startAuthServer();
+  const config = parseApiEnv({
+    APP_ENV: "development",
+    AUTH_JWKS_URL: `${web.origin}/api/auth/jwks`,
+    AUTH_ISSUER: web.origin,
+    AUTH_AUDIENCE: web.origin,
+    CORS_ORIGINS: web.origin,
+    LOG_LEVEL: "silent",
+  });
+  apiDatabase = await openDatabase({ kind: "pglite" });
+  await apiDatabase.migrate();
+  const app = createApp({
+    config,
+    database: apiDatabase,
+    verifier: createVerifier(config.auth),
+    logger: createLogger("silent"),
+  });
+  api = await listen(app, 0, "127.0.0.1");
+});
+
+afterAll(async () => {
+  await api?.close(0);
+  await apiDatabase?.close();
+  await web?.close();
+});
+
+const call = (token: string, path: string, init: RequestInit = {}) =>
+  fetch(`${api.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
+
+describe("a token from /api/auth/token at the API", () => {
+  it("lists the user's tasks (200)", async () => {
+    const { cookie } = await signedUpUser(web);
+    const token = await fetchToken(web, cookie);
+
+    const response = await call(token, "/api/tasks");
+
+    expect(response.status).toBe(200);
+  });
+
+  it("creates a task owned by the token's subject, hidden from another user (403)", async () => {
+    const owner = await signedUpUser(web, "owner");
+    const stranger = await signedUpUser(web, "stranger");
+    const ownerToken = await fetchToken(web, owner.cookie);
+    const strangerToken = await fetchToken(web, stranger.cookie);
+
+    const created = await call(ownerToken, "/api/tasks", {
+      method: "POST",
+      body: JSON.stringify({ title: "Write the report" }),
+    });
+    const task = (await created.json()) as { id: string; user_id: string };
+    const asOwner = await call(ownerToken, `/api/tasks/${task.id}`);
+    const asStranger = await call(strangerToken, `/api/tasks/${task.id}`);
+
+    expect(created.status).toBe(201);
+    expect(task.user_id).toBe(owner.userId);
+    expect(asOwner.status).toBe(200);
+    expect(asStranger.status).toBe(403);
+  });
+
+  it("is refused once tampered with (401)", async () => {
+    const { cookie } = await signedUpUser(web);
+    const token = await fetchToken(web, cookie);
+    const [header, payload, signature = ""] = token.split(".");
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith("AA") ? "BB" : "AA"}`;
+
+    const response = await call(`${header}.${payload}.${flipped}`, "/api/tasks");
+
+    expect(response.status).toBe(401);
+  });
+});

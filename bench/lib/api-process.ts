@@ -1,0 +1,136 @@
+// The API as production runs it: `npm run build -w @taskline/api`, then its `start:prod` command in
+// apps/api with NODE_ENV=production and APP_ENV=production, in its own process group so that it and
+// any workers it forks are stopped together. Its peak memory is read from /proc (VmHWM).
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { onCleanup } from "./cleanup.ts";
+import { exec } from "./exec.ts";
+
+const API_DIR = join(import.meta.dirname, "..", "..", "apps", "api");
+
+export async function buildApi(): Promise<void> {
+  await exec("npm", ["run", "build", "-w", "@taskline/api"], { cwd: join(API_DIR, "..", "..") });
+}
+
+export type ApiProcess = { baseUrl: string; pid: number; recentOutput: () => string };
+
+export async function startApi(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  // BENCH_API_NODE_ARGS: extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, ...startProdArgs()], {
+    cwd: API_DIR,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", APP_ENV: "production", ...env, PORT: port },
+  });
+  // Production writes logs to a pipe; drain it, keeping the tail for error reports (and all of
+  // it in the file BENCH_API_LOG names, if any).
+  const logFile = process.env.BENCH_API_LOG ? createWriteStream(process.env.BENCH_API_LOG) : null;
+  const tail: string[] = [];
+  const keep = (chunk: string) => {
+    logFile?.write(chunk);
+    tail.push(chunk);
+    if (tail.length > 50) tail.shift();
+  };
+  child.stdout?.setEncoding("utf8").on("data", keep);
+  child.stderr?.setEncoding("utf8").on("data", keep);
+  onCleanup("stop the API", () => stopGroup(child));
+  const api = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    recentOutput: () => tail.join(""),
+  };
+  await waitReady(api, child);
+  return api;
+}
+
+/** The arguments of `node` in apps/api's `start:prod` script (e.g. `node --flag dist/index.js`). */
+function startProdArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(API_DIR, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const [command, ...args] = (pkg.scripts?.["start:prod"] ?? "").trim().split(/\s+/);
+  if (command !== "node" || args.length === 0) {
+    throw new Error(`apps/api's start:prod is not "node … <entry>": ${command ?? "(missing)"}`);
+  }
+  return args;
+}
+
+async function waitReady(api: ApiProcess, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `the API exited (${child.exitCode}) before it was ready:\n${api.recentOutput()}`,
+      );
+    }
+    const ok = await fetch(`${api.baseUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API was not ready within 60 s:\n${api.recentOutput()}`);
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), s);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+  signal("SIGKILL"); // any worker the primary left behind
+}
+
+/** Peak resident memory (VmHWM) of the API process and every descendant, in MB. */
+export function peakMemory(rootPid: number): { pid: number; mb: number }[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(Number(entry), ppid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const inTree = (pid: number): boolean =>
+    pid === rootPid || (pid > 1 && parents.has(pid) && inTree(parents.get(pid) as number));
+  const result: { pid: number; mb: number }[] = [];
+  for (const pid of parents.keys()) {
+    if (!inTree(pid)) continue;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+      if (Number.isFinite(kb)) result.push({ pid, mb: Math.round(kb / 102.4) / 10 });
+    } catch {
+      // ended
+    }
+  }
+  return result.sort((a, b) => a.pid - b.pid);
+}
+
+function freePort(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(String(port)));
+    });
+  });
+}

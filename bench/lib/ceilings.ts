@@ -1,0 +1,110 @@
+// The ceilings each scenario is compared with, measured in the same run at the same concurrency:
+// a bare node:http server loaded by the same wrk settings, and the API's own SQL for a list and an
+// insert run alone by pgbench (C client, prepared statements, one connection per "user").
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { onCleanup } from "./cleanup.ts";
+import { exec } from "./exec.ts";
+import { type LoadPlan, type LoadSettings, type Measurement, runLoad } from "./load.ts";
+
+const BARE_SERVER = join(import.meta.dirname, "..", "servers", "bare-http.ts");
+
+/** Starts the bare server, loads it with the list scenario's requests, stops it. */
+export async function bareHttpCeiling(plan: LoadPlan, settings: LoadSettings) {
+  const server = spawn(process.execPath, [BARE_SERVER], { stdio: ["ignore", "pipe", "inherit"] });
+  const stop = () => {
+    server.kill("SIGTERM");
+  };
+  onCleanup("stop the bare HTTP server", stop);
+  const port = await new Promise<string>((resolve, reject) => {
+    server.stdout.setEncoding("utf8").once("data", (chunk: string) => resolve(chunk.trim()));
+    server.once("exit", (code) => reject(new Error(`bare HTTP server exited (${code})`)));
+  });
+  try {
+    return await runLoad({ ...plan, baseUrl: `http://127.0.0.1:${port}` }, settings);
+  } finally {
+    stop();
+  }
+}
+
+/** Title of the rows the insert ceiling writes, so they can be removed afterwards. */
+export const CEILING_TITLE = "pgbench insert ceiling";
+
+/**
+ * The statements the API runs for one `GET /api/tasks` (page + total) and one `POST /api/tasks`,
+ * for a random seeded user. Keep in step with apps/api/src/db/queries.
+ */
+export const SQL_CEILINGS = {
+  "list SQL": `\\set u random(1, :users)
+SELECT id, user_id, title, description, is_completed, created_at, updated_at FROM tasks
+  WHERE user_id = 'bench-user-' || :u ORDER BY created_at DESC, id DESC LIMIT 51;
+SELECT count(*) FROM tasks WHERE user_id = 'bench-user-' || :u;
+`,
+  "insert SQL": `\\set u random(1, :users)
+INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, updated_at)
+  VALUES (gen_random_uuid(), 'bench-user-' || :u, '${CEILING_TITLE}', NULL, false, now(), now())
+  RETURNING id, user_id, title, description, is_completed, created_at, updated_at;
+`,
+} as const;
+
+export async function sqlCeiling(
+  script: string,
+  databaseUrl: string,
+  users: number,
+  settings: LoadSettings,
+): Promise<Measurement> {
+  const dir = mkdtempSync(join(tmpdir(), "taskline-pgbench-"));
+  onCleanup("remove the pgbench logs", () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, "script.sql");
+  writeFileSync(file, script);
+  const pgbench = (seconds: number, log: boolean) =>
+    exec(
+      "pgbench",
+      [
+        "--no-vacuum",
+        `--client=${settings.connections}`,
+        "--jobs=1",
+        `--time=${Math.round(seconds)}`,
+        "--protocol=prepared",
+        `--define=users=${users}`,
+        `--file=${file}`,
+        ...(log ? ["--log", `--log-prefix=${join(dir, "tx")}`] : []),
+        databaseUrl,
+      ],
+      { cwd: dir },
+    );
+  await pgbench(settings.warmupSeconds, false);
+  const { stdout } = await pgbench(settings.durationSeconds, true);
+  return summarize(stdout, dir);
+}
+
+/** tps from pgbench's summary; p50/p99 from its per-transaction log (latency in µs, column 3). */
+function summarize(stdout: string, dir: string): Measurement {
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
+  const latencies: number[] = [];
+  for (const name of readdirSync(dir).filter((f) => f.startsWith("tx."))) {
+    for (const line of readFileSync(join(dir, name), "utf8").split("\n")) {
+      const micros = Number(line.split(" ")[2]);
+      if (Number.isFinite(micros) && line !== "") latencies.push(micros);
+    }
+  }
+  if (!Number.isFinite(tps) || latencies.length === 0) {
+    throw new Error(`could not read pgbench's results:\n${stdout}`);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(
+      (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) / 10,
+    ) / 100;
+  return {
+    requests: latencies.length,
+    rps: Math.round(tps),
+    p50_ms: at(0.5),
+    p99_ms: at(0.99),
+    max_ms: at(1),
+    unexpected: failed,
+  };
+}

@@ -1,0 +1,115 @@
+// The result: one table on stdout and the same figures as JSON in bench/results/latest.json,
+// with issue 4's bar checked against them.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, totalmem } from "node:os";
+import { join } from "node:path";
+import type { Scenario } from "./config.ts";
+import type { Measurement } from "./load.ts";
+
+export type Ceiling = "bare HTTP" | "list SQL" | "insert SQL";
+export type ScenarioResult = Measurement & { api_peak_mb: number; ceiling: Ceiling; ratio: number };
+
+/** Which ceiling each scenario is held against, and the least ratio it must reach. */
+export const BAR: Record<Scenario, { ceiling: Ceiling; minRatio: number }> = {
+  list: { ceiling: "list SQL", minRatio: 0.5 },
+  toggle: { ceiling: "insert SQL", minRatio: 0.5 },
+  create: { ceiling: "insert SQL", minRatio: 0.5 },
+  rejected: { ceiling: "bare HTTP", minRatio: 0.2 },
+};
+export const MAX_P99_MS = 25;
+export const MAX_API_MB = 150;
+
+export type Report = {
+  machine: Record<string, string | number>;
+  settings: Record<string, string | number>;
+  ceilings: Partial<Record<Ceiling, Measurement>>;
+  scenarios: Partial<Record<Scenario, ScenarioResult>>;
+  api_memory: { pid: number; mb: number }[];
+  bar: { met: boolean; failures: string[] };
+};
+
+/** 1-minute load average: well above 0 before the run means something else was competing. */
+export const loadAverage = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+
+export function machine(extra: Record<string, string | number>): Record<string, string | number> {
+  return {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+    node: process.version,
+    ...extra,
+  };
+}
+
+export function checkBar(scenarios: Report["scenarios"]): Report["bar"] {
+  const failures: string[] = [];
+  for (const [name, r] of Object.entries(scenarios) as [Scenario, ScenarioResult][]) {
+    const { ceiling, minRatio } = BAR[name];
+    if (r.ratio < minRatio) failures.push(`${name}: ${r.ratio}× ${ceiling} < ${minRatio}×`);
+    if (r.p99_ms > MAX_P99_MS) failures.push(`${name}: p99 ${r.p99_ms} ms > ${MAX_P99_MS} ms`);
+    if (r.unexpected > 0) failures.push(`${name}: ${r.unexpected} unexpected responses`);
+    if (r.api_peak_mb > MAX_API_MB) {
+      failures.push(`${name}: API process peak ${r.api_peak_mb} MB > ${MAX_API_MB} MB`);
+    }
+  }
+  return { met: failures.length === 0, failures };
+}
+
+export function printTable(report: Report): void {
+  const head = ["", "req/s", "p50 ms", "p99 ms", "unexpected", "API peak MB", "ratio (bar)"];
+  const rows: string[][] = [];
+  for (const [name, m] of Object.entries(report.ceilings)) {
+    rows.push([`ceiling: ${name}`, ...figures(m), "—", "—"]);
+  }
+  for (const [name, r] of Object.entries(report.scenarios) as [Scenario, ScenarioResult][]) {
+    const bar = BAR[name];
+    rows.push([
+      name,
+      ...figures(r),
+      r.api_peak_mb.toFixed(1),
+      `${r.ratio.toFixed(2)}× ${bar.ceiling} (≥ ${bar.minRatio})`,
+    ]);
+  }
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ");
+  console.log(`\n${line(head)}\n${widths.map((w) => "─".repeat(w)).join("  ")}`);
+  for (const row of rows) console.log(line(row));
+  const m = report.machine;
+  console.log(
+    `\nMachine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB; Node ${m.node}; ${m.postgres}; ` +
+      `${m.wrk}; load average before the run ${m.load_before_run}.`,
+  );
+  const memory = report.api_memory.map((p) => `${p.mb} MB (pid ${p.pid})`).join(", ");
+  console.log(`\nAPI processes, peak resident memory: ${memory}`);
+  console.log(
+    report.bar.met
+      ? "Bar met (issue 4)."
+      : `Bar NOT met:\n${report.bar.failures.map((f) => `  - ${f}`).join("\n")}`,
+  );
+}
+
+function figures(m: Measurement): string[] {
+  return [
+    m.rps.toLocaleString("en-US"),
+    m.p50_ms.toFixed(2),
+    m.p99_ms.toFixed(2),
+    String(m.unexpected),
+  ];
+}
+
+export function writeJson(report: Report): string {
+  const dir = join(import.meta.dirname, "..", "results");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "latest.json");
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), ...report }, null, 2)}\n`,
+  );
+  return file;
+}

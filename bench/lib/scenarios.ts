@@ -1,0 +1,75 @@
+// The four API scenarios as wrk request plans. Request k carries user (k mod 1000)'s token; the
+// toggle scenario walks through each user's own tasks, so every request hits a row the caller owns.
+import type { Scenario } from "./config.ts";
+import type { Tokens } from "./jwks.ts";
+import type { LoadPlan, PlannedRequest } from "./load.ts";
+
+export function planScenario(
+  scenario: Scenario,
+  baseUrl: string,
+  tokens: Tokens,
+  taskIds: string[][],
+): LoadPlan {
+  const each = (list: string[], make: (token: string, i: number) => PlannedRequest) =>
+    list.map((token, i) => make(token, i));
+  switch (scenario) {
+    case "list":
+      return plan(
+        "GET",
+        200,
+        each(tokens.valid, (token) => ({ token, path: "/api/tasks" })),
+      );
+    case "create":
+      return plan(
+        "POST",
+        201,
+        each(tokens.valid, (token, i) => ({
+          token,
+          path: "/api/tasks",
+          body: JSON.stringify({ title: `Bench task from user ${i + 1}` }),
+        })),
+      );
+    case "toggle": {
+      const rounds = Math.max(...taskIds.map((ids) => ids.length));
+      const requests: PlannedRequest[] = [];
+      for (let round = 0; round < rounds; round++) {
+        tokens.valid.forEach((token, user) => {
+          const ids = taskIds[user] ?? [];
+          const id = ids[round % ids.length];
+          if (id) requests.push({ token, path: `/api/tasks/${id}/complete` });
+        });
+      }
+      return plan("PATCH", 200, requests);
+    }
+    case "rejected":
+      return plan(
+        "GET",
+        401,
+        each(tokens.badSignature, (token) => ({ token, path: "/api/tasks" })),
+      );
+  }
+
+  function plan(method: LoadPlan["method"], expectStatus: number, requests: PlannedRequest[]) {
+    return { name: scenario, baseUrl, method, expectStatus, requests };
+  }
+}
+
+/** Sends a scenario's first request once and fails loudly if the answer is not the expected one. */
+export async function checkOnce(plan: LoadPlan): Promise<void> {
+  const first = plan.requests[0];
+  if (!first) throw new Error(`scenario ${plan.name} has no requests`);
+  const response = await fetch(`${plan.baseUrl}${first.path}`, {
+    method: plan.method,
+    headers: {
+      authorization: `Bearer ${first.token}`,
+      ...(first.body ? { "content-type": "application/json" } : {}),
+    },
+    body: first.body,
+  });
+  if (response.status !== plan.expectStatus) {
+    throw new Error(
+      `${plan.name}: ${plan.method} ${first.path} answered ${response.status}, expected ` +
+        `${plan.expectStatus}: ${(await response.text()).slice(0, 500)}`,
+    );
+  }
+}

@@ -1,0 +1,137 @@
+// `npm run bench` — issue 4's benchmark. Builds the API and runs it as production does against a
+// throwaway database and a local JWKS, seeds 1,000 users × 20 tasks, loads four scenarios with wrk
+// at 64 connections, measures the ceilings in the same run, prints the table and writes
+// bench/results/latest.json. Everything it starts is stopped, and the database dropped, at the end
+// (also on failure and Ctrl-C). Env: BENCH_DURATION (s, default 15), BENCH_WARMUP (s, default 3),
+// BENCH_DATABASE_URL (server to create the database on), BENCH_ONLY (e.g. "list,rejected").
+import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
+import { bareHttpCeiling, CEILING_TITLE, SQL_CEILINGS, sqlCeiling } from "./lib/ceilings.ts";
+import { cleanUpOnSignals, runCleanups } from "./lib/cleanup.ts";
+import { loadConfig, type Scenario } from "./lib/config.ts";
+import {
+  createDatabase,
+  deleteRowsTitled,
+  redact,
+  seedTasks,
+  serverVersion,
+} from "./lib/database.ts";
+import { serveJwks } from "./lib/jwks.ts";
+import { runLoad } from "./lib/load.ts";
+import {
+  BAR,
+  type Ceiling,
+  checkBar,
+  loadAverage,
+  machine,
+  printTable,
+  type Report,
+  type ScenarioResult,
+  writeJson,
+} from "./lib/report.ts";
+import { checkOnce, planScenario } from "./lib/scenarios.ts";
+import { ensureTools } from "./lib/tools.ts";
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+async function main(): Promise<boolean> {
+  const config = loadConfig();
+  const loadBefore = loadAverage();
+  if (loadBefore > 0.5)
+    log(`warning: load average ${loadBefore}: other work will skew the figures`);
+  const settings = config;
+  const tools = ensureTools();
+
+  log("building the API (npm run build -w @taskline/api)…");
+  await buildApi();
+  const db = await createDatabase(config.adminUrl);
+  log(`database ${db.name} on ${redact(config.adminUrl)}`);
+  const identity = await serveJwks();
+  const api = await startApi({
+    DATABASE_URL: db.url,
+    AUTH_JWKS_URL: identity.jwksUrl,
+    AUTH_ISSUER: identity.issuer,
+    AUTH_AUDIENCE: identity.audience,
+    JWT_MODE: "jwks",
+  });
+  log(`API (pid ${api.pid}) ready at ${api.baseUrl}`);
+
+  log(`seeding ${config.users} users × ${config.tasksPerUser} tasks and minting their tokens…`);
+  const taskIds = await seedTasks(db, config.users, config.tasksPerUser);
+  const runSeconds = 7 * (config.durationSeconds + config.warmupSeconds);
+  const tokens = await identity.sign(config.users, Math.max(900, runSeconds + 600));
+  const plans = new Map(
+    config.scenarios.map((s) => [s, planScenario(s, api.baseUrl, tokens, taskIds)] as const),
+  );
+  for (const plan of plans.values()) await checkOnce(plan);
+
+  const needed = new Set(config.scenarios.map((s) => BAR[s].ceiling));
+  const ceilings: Report["ceilings"] = {};
+  const scenarios: Report["scenarios"] = {};
+  const measureCeiling = async (name: Ceiling) => {
+    if (!needed.has(name)) return;
+    log(`ceiling: ${name}…`);
+    ceilings[name] =
+      name === "bare HTTP"
+        ? await bareHttpCeiling(planScenario("list", "", tokens, taskIds), settings)
+        : await sqlCeiling(SQL_CEILINGS[name], db.url, config.users, settings);
+  };
+  const measureScenario = async (name: Scenario) => {
+    const plan = plans.get(name);
+    if (!plan) return;
+    log(`${name}: ${config.connections} connections, ${config.durationSeconds} s…`);
+    const m = await runLoad(plan, settings);
+    const api_peak_mb = Math.max(...peakMemory(api.pid).map((p) => p.mb));
+    scenarios[name] = { ...m, api_peak_mb, ceiling: BAR[name].ceiling, ratio: Number.NaN };
+  };
+
+  // Read-only and in-place work first, on the table as seeded; inserts last.
+  await measureCeiling("bare HTTP");
+  await measureCeiling("list SQL");
+  await measureScenario("list");
+  await measureScenario("toggle");
+  await measureScenario("rejected");
+  await measureCeiling("insert SQL");
+  if (ceilings["insert SQL"]) await deleteRowsTitled(db, CEILING_TITLE);
+  await measureScenario("create");
+
+  // Ratios once every ceiling is known (the insert ceiling runs after toggle).
+  for (const result of Object.values(scenarios)) {
+    const ceilingRps = ceilings[result.ceiling]?.rps ?? Number.NaN;
+    result.ratio = Math.round((result.rps / ceilingRps) * 100) / 100;
+  }
+  const report: Report = {
+    machine: machine({
+      postgres: await serverVersion(db),
+      wrk: tools.wrk,
+      pgbench: tools.pgbench,
+      load_before_run: loadBefore,
+    }),
+    settings: {
+      connections: config.connections,
+      duration_s: config.durationSeconds,
+      warmup_s: config.warmupSeconds,
+      users: config.users,
+      tasks_per_user: config.tasksPerUser,
+      load_tool: "wrk -t1 (Lua: token rotation, exact-status check)",
+      sql_ceiling_tool: "pgbench --jobs=1 --protocol=prepared",
+    },
+    ceilings,
+    scenarios: scenarios as Record<Scenario, ScenarioResult>,
+    api_memory: peakMemory(api.pid),
+    bar: checkBar(scenarios),
+  };
+  printTable(report);
+  log(`written to ${writeJson(report)}`);
+  return report.bar.met;
+}
+
+cleanUpOnSignals();
+try {
+  const met = await main();
+  process.exitCode = met ? 0 : 1;
+} catch (error) {
+  console.error(`[bench] failed: ${(error as Error).message}`);
+  process.exitCode = 2;
+} finally {
+  await runCleanups();
+}
