@@ -120,12 +120,17 @@ export function useUpdateTask(taskId: string) {
     onMutate: async (update) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const before = findTask(client, taskId);
-      if (before) writeTask(client, before, applyUpdate(before, update));
-      return { before };
+      const shown = before ? applyUpdate(before, update) : null;
+      if (before) writeTask(client, before, shown);
+      return { before, shown };
     },
-    onSuccess: (task, update) => {
+    onSuccess: (task, update, context) => {
       // A later change to this task is already shown; its own answer will bring the final state.
-      if (countInScope(client, scope) === 1) writeTask(client, findTask(client, taskId), task);
+      // The shown version may be in no cached list (completed while viewing Pending), but the
+      // counts already include it: replace it, never add the answer as a new task.
+      if (countInScope(client, scope) === 1) {
+        writeTask(client, findTask(client, taskId) ?? context.shown, task);
+      }
       feedback.announce(successMessage(task, update));
     },
     onError: (error, update, context) => {

@@ -61,7 +61,8 @@ describe("TaskManager: first render", () => {
 
   it("shows the error in words with a Retry button that loads the list", async () => {
     fake.server.seed(fake.session.userId, [{ title: "Back again" }]);
-    fake.server.refuseNext("GET", /^\/api\/tasks$/, 500, "Database unavailable");
+    // Only the list request: the two count requests share its path and may arrive first.
+    fake.server.refuseNext("GET", /^\/api\/tasks\?status=all&/, 500, "Database unavailable");
     await renderTaskManager(fake.session);
 
     const alert = await screen.findByRole("alert");
@@ -119,6 +120,24 @@ describe("TaskManager: filters", () => {
     expect(screen.getByRole("checkbox", { name: 'Complete "Write report"' })).toHaveFocus();
     await userEvent.click(filter(/^Completed/));
     await waitFor(() => expect(titles()).toEqual(["Pay rent", "Water plants"]));
+  });
+
+  it("counts a task completed from Pending once when the server answers", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, status: "pending" });
+    // The recount after the change fails, so the counts on screen are the app's own.
+    fake.server.refuseNext("GET", /[?&]limit=1$/, 500, "Database unavailable");
+    fake.server.refuseNext("GET", /[?&]limit=1$/, 500, "Database unavailable");
+
+    await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Water plants"' }));
+    await waitFor(() =>
+      expect(fake.server.tasksOf(fake.session.userId)[2]?.is_completed).toBe(true),
+    );
+    await waitFor(() =>
+      expect(requestsSince(0).filter((r) => r.query.get("limit") === "1")).toHaveLength(4),
+    );
+
+    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 1");
+    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 2");
   });
 
   it("has a friendly empty state for each filter", async () => {

@@ -38,7 +38,7 @@ export interface FakeTaskApi {
   /** Tasks straight into the store; `created_at` decreases with position (first = newest). */
   seed(userId: string, tasks: Array<Partial<Task> & { title: string }>): Task[];
   tasksOf(userId: string): Task[];
-  /** The next request matching method and path gets this status and `{"detail": detail}`. */
+  /** The next request matching method and path-with-query gets this status and `{"detail": detail}`. */
   refuseNext(method: string, path: RegExp, status: number, detail: unknown): void;
   /** API requests wait until the returned function is called. */
   hold(): () => void;
@@ -160,7 +160,9 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
       body,
       userId,
     });
-    const refusal = refusals.findIndex((r) => r.method === req.method && r.path.test(url.pathname));
+    const refusal = refusals.findIndex(
+      (r) => r.method === req.method && r.path.test(url.pathname + url.search),
+    );
     if (refusal >= 0) {
       const [{ status, detail }] = refusals.splice(refusal, 1) as [Refusal];
       return send(res, status, { detail });
