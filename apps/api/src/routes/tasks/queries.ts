@@ -4,13 +4,14 @@ import { type TaskRow, tasks } from "../../db/schema.ts";
 import type { Cursor } from "./cursor.ts";
 import type { TaskStatus } from "./schema.ts";
 import { statements, touched } from "./statements.ts";
+import { type CompletionChange, type NewTask, writeBatches } from "./write-batches.ts";
 
 /**
  * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
  * filters by its owner. The only exception, `taskExists`, returns a boolean and is used after an
- * owner-filtered query found nothing, to choose between 403 and 404. The fixed-shape ones run
- * prepared statements (statements.ts); `updateTask`, whose SET list depends on the call, is built
- * each time.
+ * owner-filtered query found nothing, to choose between 403 and 404. Reads and deletes run
+ * prepared statements (statements.ts); creates and completions are batched with concurrent ones
+ * (write-batches.ts); `updateTask`, whose SET list depends on the call, is built each time.
  */
 
 export async function listTasks(
@@ -50,13 +51,9 @@ export async function taskExists(db: Db, params: { id: string }) {
   return row !== undefined;
 }
 
-export async function insertTask(
-  db: Db,
-  params: { userId: string; title: string; description: string | null },
-) {
-  const [row] = await statements(db).insert.execute(params);
-  if (!row) throw new Error("INSERT … RETURNING returned no row");
-  return row;
+/** Batched with concurrent creates (write-batches.ts); the owner is always `userId`. */
+export function insertTask(db: Db, params: NewTask): Promise<TaskRow> {
+  return writeBatches(db).insert(params);
 }
 
 export type TaskChanges = {
@@ -84,17 +81,12 @@ export async function updateTask(
   return row;
 }
 
-/** Sets is_completed, or flips it when `isCompleted` is undefined, in one statement. */
-export async function setTaskCompletion(
-  db: Db,
-  params: { userId: string; id: string; isCompleted?: boolean },
-) {
-  const { userId, id, isCompleted } = params;
-  const [row] =
-    isCompleted === undefined
-      ? await statements(db).toggle.execute({ userId, id })
-      : await statements(db).setCompleted.execute({ userId, id, isCompleted });
-  return row;
+/**
+ * Sets is_completed, or flips it when `isCompleted` is undefined; undefined when the caller has
+ * no such task. Batched with concurrent completions (write-batches.ts).
+ */
+export async function setTaskCompletion(db: Db, params: CompletionChange) {
+  return (await writeBatches(db).setCompletion(params)) ?? undefined;
 }
 
 /** True when the caller's task was deleted. */

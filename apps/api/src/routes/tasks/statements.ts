@@ -55,27 +55,6 @@ function prepareAll(db: Db) {
     ),
     find: db.select().from(tasks).where(owned).prepare("find_task"),
     exists: db.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, id)).prepare("task_exists"),
-    insert: db
-      .insert(tasks)
-      .values({
-        userId,
-        title: sql.placeholder("title"),
-        description: sql.placeholder("description"),
-      })
-      .returning()
-      .prepare("insert_task"),
-    toggle: db
-      .update(tasks)
-      .set({ isCompleted: sql`not ${tasks.isCompleted}`, updatedAt: touched })
-      .where(owned)
-      .returning()
-      .prepare("toggle_task"),
-    setCompleted: db
-      .update(tasks)
-      .set({ isCompleted: sql`${sql.placeholder("isCompleted")}::boolean`, updatedAt: touched })
-      .where(owned)
-      .returning()
-      .prepare("set_task_completed"),
     delete: db.delete(tasks).where(owned).returning({ id: tasks.id }).prepare("delete_task"),
   };
 }
