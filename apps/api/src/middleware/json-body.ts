@@ -12,7 +12,7 @@ const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * all, as in FastAPI: `PATCH /api/tasks/{id}/complete` then toggles, `POST` lists missing fields.
  *
  * It is also where the body is read, once, and cheaply: straight from Node's request stream when
- * served by @hono/node-server, parsed once and handed to the validators through Hono's body cache.
+ * served by @hono/node-server, handed to the validators through Hono's body cache.
  * Reading it through the fetch `Request` instead builds a web stream and a Request clone for every
  * request, a large share of a write's CPU at thousands of requests per second.
  */
@@ -31,13 +31,13 @@ export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
     c.req.raw = new Request(c.req.url, { method: c.req.method, headers });
     return next();
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    JSON.parse(text);
   } catch {
     throw validationError([{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }]);
   }
-  c.req.bodyCache.json = Promise.resolve(parsed);
+  // `c.req.json()` parses the cached text; Hono caches promises, whatever its types say.
+  (c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve(text);
   return next();
 });
 
