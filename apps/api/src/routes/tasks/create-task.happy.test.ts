@@ -102,4 +102,25 @@ describe("POST /api/tasks", () => {
     });
     expect(response.status).toBe(201);
   });
+
+  test("creates sent at once by several users (one statement) each land with their own owner", async () => {
+    const users = await Promise.all(["alice", "bob", "carol"].map((name) => api.user(name)));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => {
+        const user = users[i % users.length];
+        if (!user) throw new Error("no user");
+        return user.post("/api/tasks", { title: `Task ${i}` });
+      }),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(201));
+    responses.forEach((response, i) => {
+      expect(response.body).toMatchObject({ title: `Task ${i}`, user_id: users[i % 3]?.id });
+    });
+    for (const [u, user] of users.entries()) {
+      const listed = await user.get("/api/tasks");
+      const titles = (listed.body as { title: string }[]).map((task) => task.title).sort();
+      expect(titles).toEqual([0, 1, 2, 3].map((k) => `Task ${k * 3 + u}`).sort());
+    }
+  });
 });

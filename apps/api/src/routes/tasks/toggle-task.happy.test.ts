@@ -54,4 +54,40 @@ describe("PATCH /api/tasks/{id}/complete", () => {
     const response = await alice.patch(`/api/tasks/${task.id}/complete`);
     expect(response.body).toMatchObject({ title: "Stay", description: "as is" });
   });
+
+  test("toggles of one task sent at once all apply, one after another", async () => {
+    const alice = await api.user("alice");
+    const task = await createTask(alice);
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => alice.patch(`/api/tasks/${task.id}/complete`)),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    const results = responses.map((response) => response.body as TaskJson);
+    expect(results.filter((t) => t.is_completed)).toHaveLength(3);
+    expect(new Set(results.map((t) => t.updated_at)).size).toBe(5);
+    const last = results.reduce((a, b) => (a.updated_at > b.updated_at ? a : b));
+    expect(last.is_completed).toBe(true);
+    expect(await api.storedTask(task.id)).toEqual(last);
+  });
+
+  test("completions sent at once by several users each change only the caller's task", async () => {
+    const alice = await api.user("alice");
+    const bob = await api.user("bob");
+    const [a1, a2, b1] = await Promise.all([createTask(alice), createTask(alice), createTask(bob)]);
+    const [r1, r2, r3, stolen] = await Promise.all([
+      alice.patch(`/api/tasks/${a1.id}/complete`, { is_completed: true }),
+      alice.patch(`/api/tasks/${a2.id}/complete`),
+      bob.patch(`/api/tasks/${b1.id}/complete`, { is_completed: false }),
+      bob.patch(`/api/tasks/${a1.id}/complete`, { is_completed: false }),
+    ]);
+
+    expect([r1, r2, r3].map((r) => [r.status, completion(r)])).toEqual([
+      [200, true],
+      [200, true],
+      [200, false],
+    ]);
+    expect(stolen.status).toBe(403);
+    expect((await api.storedTask(a1.id))?.is_completed).toBe(true);
+  });
 });
