@@ -7,7 +7,7 @@ import type { Config } from "./env.ts";
 import { type App, newApp } from "./lib/context.ts";
 import { ApiError, DETAIL } from "./lib/errors.ts";
 import type { TokenVerifier } from "./lib/jwt.ts";
-import type { Logger } from "./lib/logger.ts";
+import type { Logger, RequestLog } from "./lib/logger.ts";
 import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): App {
       const detail = error.status === 415 ? DETAIL.unsupportedMediaType : error.message;
       return c.json({ detail: detail || "Bad Request" }, error.status);
     }
-    const log = (c.get("log") as Logger | undefined) ?? deps.logger;
+    const log = (c.get("log") as RequestLog | undefined) ?? deps.logger;
     if (isDatabaseUnavailable(error)) {
       log.error({ err: error }, "database unavailable");
       return c.json({ detail: DETAIL.databaseUnavailable }, 503);

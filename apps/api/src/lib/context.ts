@@ -1,15 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
-import type { Logger } from "./logger.ts";
+import type { RequestLog } from "./logger.ts";
 import { validationHook } from "./validation.ts";
 
 /** What middleware puts on the context for the handlers. Handlers never read headers. */
 export type AppEnv = {
   Variables: {
     requestId: string;
-    /** Child logger carrying this request's id. */
-    log: Logger;
+    /** This request's logger: every line carries its id. */
+    log: RequestLog;
     database: Database;
     verifier: TokenVerifier;
     /** Set by the auth middleware on every task route. */

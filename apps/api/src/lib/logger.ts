@@ -24,3 +24,36 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
   };
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
+
+/**
+ * A request's logger: every line carries the request id. Its pino child is made on first use
+ * only, since most requests log nothing but their access line (written by the request logger
+ * with the id in its fields): a child per request was a measurable share of a request's CPU.
+ */
+export class RequestLog {
+  readonly #logger: Logger;
+  readonly #reqId: string;
+  #child: Logger | undefined;
+
+  constructor(logger: Logger, reqId: string) {
+    this.#logger = logger;
+    this.#reqId = reqId;
+  }
+
+  #get(): Logger {
+    this.#child ??= this.#logger.child({ reqId: this.#reqId });
+    return this.#child;
+  }
+
+  info(fields: Record<string, unknown>, message: string): void {
+    this.#get().info(fields, message);
+  }
+
+  warn(fields: Record<string, unknown>, message: string): void {
+    this.#get().warn(fields, message);
+  }
+
+  error(fields: Record<string, unknown>, message: string): void {
+    this.#get().error(fields, message);
+  }
+}
