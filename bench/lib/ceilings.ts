@@ -5,6 +5,9 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Placeholder } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { listPageStatement } from "../../apps/api/src/routes/tasks/list-page.ts";
 import { onCleanup } from "./cleanup.ts";
 import { exec } from "./exec.ts";
 import { type LoadPlan, type LoadSettings, type Measurement, runLoad } from "./load.ts";
@@ -33,21 +36,33 @@ export async function bareHttpCeiling(plan: LoadPlan, settings: LoadSettings) {
 export const CEILING_TITLE = "pgbench insert ceiling";
 
 /**
- * The statements the API runs for one `GET /api/tasks` (page + total) and one `POST /api/tasks`,
- * for a random seeded user. Keep in step with apps/api/src/db/queries.
+ * What the API sends Postgres for one `GET /api/tasks` (its own statement, rendered from
+ * apps/api's list-page.ts for a random seeded user) and for one `POST /api/tasks` on its own
+ * (the API batches concurrent creates into multi-row inserts; the ceiling is one row per
+ * transaction, as a client without batching would send them).
  */
 export const SQL_CEILINGS = {
-  "list SQL": `\\set u random(1, :users)
-SELECT id, user_id, title, description, is_completed, created_at, updated_at FROM tasks
-  WHERE user_id = 'bench-user-' || :u ORDER BY created_at DESC, id DESC LIMIT 51;
-SELECT count(*) FROM tasks WHERE user_id = 'bench-user-' || :u;
-`,
+  "list SQL": `\\set u random(1, :users)\n${listStatementForPgbench()};\n`,
   "insert SQL": `\\set u random(1, :users)
 INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, updated_at)
   VALUES (gen_random_uuid(), 'bench-user-' || :u, '${CEILING_TITLE}', NULL, false, now(), now())
   RETURNING id, user_id, title, description, is_completed, created_at, updated_at;
 `,
 } as const;
+
+/** The API's list statement (first page, default limit) with pgbench's random user in place. */
+function listStatementForPgbench(): string {
+  const query = new PgDialect().sqlToQuery(listPageStatement("all", false));
+  const values: Record<string, string> = { userId: "('bench-user-' || :u)", limit: "50" };
+  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const param = query.params[Number(n) - 1];
+    const value = param instanceof Placeholder ? values[param.name] : undefined;
+    if (value === undefined) {
+      throw new Error(`the list statement has a parameter the benchmark cannot fill: ${n}`);
+    }
+    return value;
+  });
+}
 
 export async function sqlCeiling(
   script: string,

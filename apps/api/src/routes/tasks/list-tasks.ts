@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { encodeCursor } from "./cursor.ts";
-import { countTasks, listTasks } from "./queries.ts";
-import { ListTasksQuerySchema, TaskSchema, toTaskJson } from "./schema.ts";
+import { listTaskPage } from "./list-page.ts";
+import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
 
 export const listTasksRoute = createRoute({
   method: "get",
@@ -42,19 +43,20 @@ export const listTasksRoute = createRoute({
 export function registerListTasks(app: App) {
   app.openapi(listTasksRoute, async (c) => {
     const { limit, cursor, status } = c.req.valid("query");
-    const { db } = c.var.database;
-    const userId = c.var.user.id;
-    const [page, total] = await Promise.all([
-      listTasks(db, { userId, status, limit, after: cursor }),
-      countTasks(db, { userId, status }),
-    ]);
-    c.header("X-Total-Count", String(total));
+    const page = await listTaskPage(c.var.database.db, {
+      userId: c.var.user.id,
+      status,
+      limit,
+      after: cursor,
+    });
+    c.header("X-Total-Count", String(page.total));
     if (page.next) {
       const next = new URL(c.req.url);
       next.searchParams.set("limit", String(limit));
       next.searchParams.set("cursor", encodeCursor(page.next));
       c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
     }
-    return c.json(page.tasks.map(toTaskJson), 200);
+    // The page is already the response's JSON (list-page.ts): sent as is.
+    return jsonText<TaskJson[], 200>(c, page.json, 200);
   });
 }

@@ -1,45 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { type TaskRow, tasks } from "../../db/schema.ts";
-import type { Cursor } from "./cursor.ts";
-import type { TaskStatus } from "./schema.ts";
 import { statements, touched } from "./statements.ts";
 import { type CompletionChange, type NewTask, writeBatches } from "./write-batches.ts";
 
 /**
  * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
  * filters by its owner. The only exception, `taskExists`, returns a boolean and is used after an
- * owner-filtered query found nothing, to choose between 403 and 404. Reads and deletes run
- * prepared statements (statements.ts); creates and completions are batched with concurrent ones
- * (write-batches.ts); `updateTask`, whose SET list depends on the call, is built each time.
+ * owner-filtered query found nothing, to choose between 403 and 404. Lists are one statement
+ * that answers in JSON (list-page.ts); other reads and deletes run prepared statements
+ * (statements.ts); creates and completions are batched with concurrent ones (write-batches.ts);
+ * `updateTask`, whose SET list depends on the call, is built each time.
  */
-
-export async function listTasks(
-  db: Db,
-  params: { userId: string; status: TaskStatus; limit: number; after?: Cursor },
-): Promise<{ tasks: TaskRow[]; next: Cursor | undefined }> {
-  const { after, userId, limit } = params;
-  const list = statements(db).list[params.status];
-  const rows = after
-    ? await list.after.execute({
-        userId,
-        limit: limit + 1,
-        afterCreatedAt: after.createdAt.toISOString(),
-        afterId: after.id,
-      })
-    : await list.first.execute({ userId, limit: limit + 1 });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    tasks: page,
-    next: rows.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined,
-  };
-}
-
-export async function countTasks(db: Db, params: { userId: string; status: TaskStatus }) {
-  const [row] = await statements(db).count[params.status].execute({ userId: params.userId });
-  return row?.total ?? 0;
-}
 
 export async function findTask(db: Db, params: { userId: string; id: string }) {
   const [row] = await statements(db).find.execute(params);
