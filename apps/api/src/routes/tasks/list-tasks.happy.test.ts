@@ -49,6 +49,23 @@ describe("GET /api/tasks", () => {
     expect(response.headers.get("link")).toBeNull();
   });
 
+  test("the page is the same JSON as each task's own answer: text, nulls, booleans, timestamps", async () => {
+    const alice = await api.user("alice");
+    const odd = await createTask(alice, {
+      title: `Quotes " and \\ backslash, tab\t, emoji 🙂, accents é, 𝄞 and </script>`,
+      description: "line one\nline two\r\n\u0001 control, \u2028 separator",
+    });
+    const done = await createTask(alice, { title: "Done", description: null });
+    const toggled = await alice.patch(`/api/tasks/${done.id}/complete`);
+
+    const response = await alice.get("/api/tasks");
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.body).toEqual([toggled.body, odd].sort(newestFirst));
+    for (const task of response.body as TaskJson[]) {
+      expect((await alice.get(`/api/tasks/${task.id}`)).body).toEqual(task);
+    }
+  });
+
   test("status=pending and status=completed filter, and X-Total-Count counts the filtered set", async () => {
     const alice = await api.user("alice");
     const open = await createTask(alice, { title: "Open" });
