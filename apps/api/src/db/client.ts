@@ -64,8 +64,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 /** Connections per process when DATABASE_POOL_SIZE is unset. */
 export const DEFAULT_POOL_SIZE = 10;
 
+/**
+ * postgres.js sends a query to a busy connection behind others (pipelining) once every connection
+ * is busy; a query then waits for whatever is ahead of it on that connection, however long. With
+ * one query per connection at a time, queries wait in one queue for the first free connection:
+ * under load the slowest answers came ~5× sooner in the benchmark (p99 40–240 → ~30 ms).
+ * `max_pipeline` is a postgres.js option its type definitions do not list.
+ */
+const ONE_QUERY_AT_A_TIME = { max_pipeline: 1 } as object;
+
 function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Database {
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const client = postgres(url, { max: poolSize, ...ONE_QUERY_AT_A_TIME, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema });
   return {
     db,

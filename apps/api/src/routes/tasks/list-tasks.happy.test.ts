@@ -60,7 +60,7 @@ describe("GET /api/tasks", () => {
 
     const response = await alice.get("/api/tasks");
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(response.body).toEqual([toggled.body, odd].sort(newestFirst));
+    expect(response.body).toEqual([toggled.body as TaskJson, odd].sort(newestFirst));
     for (const task of response.body as TaskJson[]) {
       expect((await alice.get(`/api/tasks/${task.id}`)).body).toEqual(task);
     }

@@ -24,30 +24,74 @@ const MAX_IN_FLIGHT = 3;
 /** Rows per statement at most (each row is 3–4 parameters; Postgres allows 65,535). */
 const MAX_BATCH_SIZE = 128;
 
-async function insertMany(db: Db, items: NewTask[]): Promise<TaskRow[]> {
-  const rows = items.map((item) => ({ id: randomUUID(), ...item }));
-  const inserted = inOrder(rows, await db.insert(tasks).values(rows).returning());
+/**
+ * The two statements, prepared once per database handle. Each takes the whole batch as one JSON
+ * parameter (`json_to_recordset`), so its text is the same for any batch size: Postgres parses
+ * and plans it once per connection, and a batch is one round trip.
+ */
+function prepareWrites(db: Db) {
+  const batch = sql.placeholder("batch");
+  return {
+    insert: db
+      .insert(tasks)
+      .select(
+        sql`select id, user_id, title, description, false, now(), now()
+          from json_to_recordset(${batch}::json) as batch(id uuid, user_id text, title text, description text)`,
+      )
+      .returning()
+      .prepare("insert_tasks"),
+    // The batch's columns are named apart from the table's so that unqualified names stay the task's.
+    setCompletion: db
+      .update(tasks)
+      .set({
+        isCompleted: sql`coalesce(batch.wanted, not ${tasks.isCompleted})`,
+        updatedAt: touched,
+      })
+      .from(
+        sql`json_to_recordset(${batch}::json) as batch(task_id uuid, owner_id text, wanted boolean)`,
+      )
+      .where(
+        and(
+          // Lets the planner find the rows by primary key: it cannot see into the JSON.
+          sql`${tasks.id} = any(${sql.placeholder("ids")}::uuid[])`,
+          eq(tasks.id, sql`batch.task_id`),
+          eq(tasks.userId, sql`batch.owner_id`),
+        ),
+      )
+      .returning(getTableColumns(tasks))
+      .prepare("set_tasks_completion"),
+  };
+}
+
+async function insertMany(
+  statements: ReturnType<typeof prepareWrites>,
+  items: NewTask[],
+): Promise<TaskRow[]> {
+  const rows = items.map((item) => ({
+    id: randomUUID(),
+    user_id: item.userId,
+    title: item.title,
+    description: item.description,
+  }));
+  const inserted = inOrder(rows, await statements.insert.execute({ batch: JSON.stringify(rows) }));
   if (inserted.includes(null)) throw new Error("INSERT … RETURNING missed a row");
   return inserted as TaskRow[];
 }
 
-async function setCompletionMany(db: Db, items: CompletionChange[]): Promise<(TaskRow | null)[]> {
-  const values = sql.join(
-    items.map(
-      (item) => sql`(${item.id}::uuid, ${item.userId}, ${item.isCompleted ?? null}::boolean)`,
-    ),
-    sql`, `,
-  );
-  // The batch's columns are named apart from the table's so that unqualified names stay the task's.
-  const updated = await db
-    .update(tasks)
-    .set({
-      isCompleted: sql`coalesce(batch.wanted, not ${tasks.isCompleted})`,
-      updatedAt: touched,
-    })
-    .from(sql`(values ${values}) as batch(task_id, owner_id, wanted)`)
-    .where(and(eq(tasks.id, sql`batch.task_id`), eq(tasks.userId, sql`batch.owner_id`)))
-    .returning(getTableColumns(tasks));
+async function setCompletionMany(
+  statements: ReturnType<typeof prepareWrites>,
+  items: CompletionChange[],
+): Promise<(TaskRow | null)[]> {
+  const batch = items.map((item) => ({
+    task_id: item.id,
+    owner_id: item.userId,
+    wanted: item.isCompleted ?? null,
+  }));
+  const updated = await statements.setCompletion.execute({
+    batch: JSON.stringify(batch),
+    // A Postgres array literal: the ids are UUIDs (validated by the route), nothing to escape.
+    ids: `{${items.map((item) => item.id).join(",")}}`,
+  });
   return inOrder(items, updated);
 }
 
@@ -58,17 +102,21 @@ function inOrder<T extends { id: string }>(items: T[], rows: TaskRow[]): (TaskRo
 }
 
 function writeBatchers(db: Db) {
+  const statements = prepareWrites(db);
   return {
-    insert: createBatcher((items: NewTask[]) => insertMany(db, items), {
+    insert: createBatcher((items: NewTask[]) => insertMany(statements, items), {
       maxInFlight: MAX_IN_FLIGHT,
       maxBatchSize: MAX_BATCH_SIZE,
     }),
-    setCompletion: createBatcher((items: CompletionChange[]) => setCompletionMany(db, items), {
-      maxInFlight: MAX_IN_FLIGHT,
-      maxBatchSize: MAX_BATCH_SIZE,
-      // A toggle of a task already in this batch waits for the next: each must see the other.
-      key: (item) => item.id,
-    }),
+    setCompletion: createBatcher(
+      (items: CompletionChange[]) => setCompletionMany(statements, items),
+      {
+        maxInFlight: MAX_IN_FLIGHT,
+        maxBatchSize: MAX_BATCH_SIZE,
+        // A toggle of a task already in this batch waits for the next: each must see the other.
+        key: (item) => item.id,
+      },
+    ),
   } satisfies Record<string, Batcher<never, unknown>>;
 }
 
