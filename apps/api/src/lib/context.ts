@@ -14,6 +14,8 @@ export type AppEnv = {
     verifier: TokenVerifier;
     /** Set by the auth middleware on every task route. */
     user: AuthUser;
+    /** Why the auth middleware refused the token (logged with the request, never the token). */
+    authFailure: string;
   };
 };
 

@@ -5,8 +5,8 @@ import { type Logger, RequestLog } from "../lib/logger.ts";
 
 /**
  * Gives each request its logger (`c.var.log`, every line carrying the request id) and logs one
- * line when it ends: request id, method, path (no query string, no headers), status, duration
- * and the caller's id.
+ * line when it ends: request id, method, path (no query string, no headers), status, duration,
+ * and the caller's id or why their token was refused (one line, even for a flood of bad tokens).
  */
 export const requestLogger = (logger: Logger) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -23,6 +23,7 @@ export const requestLogger = (logger: Logger) =>
         status: c.res.status,
         ms: Math.round((performance.now() - started) * 10) / 10,
         userId: user?.id,
+        authFailure: c.get("authFailure") as string | undefined,
       },
       "request",
     );
