@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -101,6 +101,8 @@ function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Database {
 
 async function openPglite(target: { dataDir?: string }): Promise<Database> {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  // Loaded only when used: a process on a Postgres server never pays for PGlite's module.
+  const { PGlite } = await import("@electric-sql/pglite");
   return pgliteDatabase(await PGlite.create(target.dataDir));
 }
 
