@@ -6,15 +6,23 @@ import type { Task } from "../task-api";
 import { useTaskDraft } from "../use-task-draft";
 import { DraftFields } from "./draft-fields";
 
+export interface EditDraft {
+  title: string;
+  description: string | null;
+}
+
 interface EditTaskFormProps {
   task: Task;
-  onSave(changes: { title: string; description: string | null }): void;
+  /** Start from this text instead of the task's (an edit the API refused). */
+  initial?: EditDraft | null;
+  onSave(changes: EditDraft): void;
   onCancel(): void;
 }
 
 /** Edit in place: Enter saves, Escape cancels; nothing is sent if nothing changed. */
-export function EditTaskForm({ task, onSave, onCancel }: EditTaskFormProps) {
-  const form = useTaskDraft({ title: task.title, description: task.description ?? "" });
+export function EditTaskForm({ task, initial, onSave, onCancel }: EditTaskFormProps) {
+  const start = initial ?? task;
+  const form = useTaskDraft({ title: start.title, description: start.description ?? "" });
   const { titleRef } = form;
 
   useEffect(() => {

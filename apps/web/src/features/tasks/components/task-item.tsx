@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import type { Task, TaskStatus } from "../task-api";
 import { matchesStatus } from "../task-cache";
 import { isOptimistic, useUpdateTask } from "../use-task-mutations";
-import { EditTaskForm } from "./edit-task-form";
+import { type EditDraft, EditTaskForm } from "./edit-task-form";
 import { PencilIcon, TrashIcon } from "./icons";
 
 interface TaskItemProps {
@@ -21,6 +21,8 @@ interface TaskItemProps {
 
 export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
   const [editing, setEditing] = useState(false);
+  /** What the user typed in an edit the API refused: the editor reopens with it. */
+  const [refusedEdit, setRefusedEdit] = useState<EditDraft | null>(null);
   const { mutate: update } = useUpdateTask(task.id);
   const itemRef = useRef<HTMLLIElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
@@ -35,6 +37,7 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
 
   const closeEditor = () => {
     returnFocus.current = true;
+    setRefusedEdit(null);
     setEditing(false);
   };
 
@@ -43,9 +46,18 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
       <li ref={itemRef} className="px-3 py-3 sm:px-4">
         <EditTaskForm
           task={task}
+          initial={refusedEdit}
           onCancel={closeEditor}
           onSave={(changes) => {
-            update({ kind: "edit", ...changes });
+            update(
+              { kind: "edit", ...changes },
+              {
+                onError: () => {
+                  setRefusedEdit(changes);
+                  setEditing(true);
+                },
+              },
+            );
             closeEditor();
           }}
         />

@@ -132,7 +132,7 @@ describe("editing a task in place", () => {
     expect(mine("PATCH")).toEqual([]);
   });
 
-  it("rolls back the edit with the API's reason when it refuses", async () => {
+  it("rolls back a refused edit with the API's reason and reopens the editor with the text typed", async () => {
     fake.server.refuseNext("PATCH", /^\/api\/tasks\/[^/]+$/, 404, "Task not found");
     await renderTaskManager(fake.session, { serverRendered: true });
 
@@ -142,7 +142,12 @@ describe("editing a task in place", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       'Couldn\'t save your changes to "Pay rent": Task not found. The change was undone.',
     );
+    const title = await screen.findByRole("textbox", { name: "Title" });
+    expect(title).toHaveValue("Pay rent today");
+    expect(title).toHaveFocus();
+    await userEvent.keyboard("{Escape}");
     expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
+    expect(screen.getByRole("button", { name: 'Edit "Pay rent"' })).toHaveFocus();
   });
 });
 
