@@ -1,42 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { authErrorMessage, validateCredentials } from "../_components/auth-error-message";
 import { AuthField } from "../_components/auth-field";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { useAuthSubmit } from "../_components/use-auth-submit";
 
 const ERROR_ID = "sign-in-error";
 
 export function SignInForm() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const invalid = validateCredentials({ email, password }, { checkLength: false });
-    if (invalid) {
-      setError(invalid);
-      return;
-    }
-    setError(null);
-    setPending(true);
-    const result = await authClient.signIn.email({ email, password }).catch(() => null);
-    if (!result || result.error) {
-      setError(authErrorMessage(result?.error ?? { status: 0 }));
-      setPending(false);
-      return;
-    }
-    router.replace("/tasks");
-    router.refresh();
-  }
+  const { error, pending, handleSubmit } = useAuthSubmit({
+    checkLength: false,
+    send: ({ email, password }) => authClient.signIn.email({ email, password }),
+  });
 
   return (
     // method="post": a submit before hydration must never put the password in the URL.

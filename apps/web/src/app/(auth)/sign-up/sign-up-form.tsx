@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { authClient } from "@/lib/auth-client";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-rules";
-import { authErrorMessage, validateCredentials } from "../_components/auth-error-message";
 import { AuthField } from "../_components/auth-field";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { useAuthSubmit } from "../_components/use-auth-submit";
 
 const ERROR_ID = "sign-up-error";
 
@@ -18,32 +16,15 @@ function nameFrom(name: string, email: string): string {
 }
 
 export function SignUpForm() {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const name = nameFrom(String(form.get("name") ?? "").trim(), email);
-    const invalid = validateCredentials({ email, password }, { checkLength: true });
-    if (invalid) {
-      setError(invalid);
-      return;
-    }
-    setError(null);
-    setPending(true);
-    const result = await authClient.signUp.email({ email, password, name }).catch(() => null);
-    if (!result || result.error) {
-      setError(authErrorMessage(result?.error ?? { status: 0 }));
-      setPending(false);
-      return;
-    }
-    router.replace("/tasks");
-    router.refresh();
-  }
+  const { error, pending, handleSubmit } = useAuthSubmit({
+    checkLength: true,
+    send: ({ email, password, form }) =>
+      authClient.signUp.email({
+        email,
+        password,
+        name: nameFrom(String(form.get("name") ?? "").trim(), email),
+      }),
+  });
 
   return (
     // method="post": a submit before hydration must never put the password in the URL.
