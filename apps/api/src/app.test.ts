@@ -95,6 +95,16 @@ describe("CORS", () => {
     expect(response.headers.get("vary")).toBe("Origin");
   });
 
+  test("a request without Origin gets no CORS headers, only Vary: Origin", async () => {
+    const alice = await api.user("alice");
+    const response = await alice.get("/api/tasks");
+    expect(response.status).toBe(200);
+    const cors = [...response.headers.keys()].filter((name) => name.startsWith("access-control-"));
+    expect(cors).toEqual([]);
+    expect(response.headers.get("vary")).toBe("Origin");
+    expect(response.headers.get("x-total-count")).toBe("0");
+  });
+
   test("errors carry the CORS headers too, so the browser can read them", async () => {
     const response = await api.anonymous.fetch("/api/tasks", {
       headers: { origin: "http://localhost:3000" },

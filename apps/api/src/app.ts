@@ -1,5 +1,4 @@
 import { Scalar } from "@scalar/hono-api-reference";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Database, isDatabaseUnavailable } from "./db/client.ts";
@@ -11,6 +10,7 @@ import type { Logger, RequestLog } from "./lib/logger.ts";
 import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
+import { corsFor } from "./middleware/cors.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { registerRoutes } from "./routes/index.ts";
 
@@ -39,15 +39,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   app.use(requestLogger(deps.logger));
-  app.use(
-    cors({
-      origin: deps.config.corsOrigins,
-      allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-      exposeHeaders: ["Link", "X-Total-Count", "Location", "X-Request-Id"],
-      maxAge: 600,
-    }),
-  );
+  app.use(corsFor(deps.config.corsOrigins));
   app.use(
     limitBody(MAX_BODY_BYTES, () => {
       throw new ApiError(413, DETAIL.payloadTooLarge);

@@ -3,10 +3,46 @@ import type { LogLevel } from "../env.ts";
 
 export type { Logger };
 
+/** Keys whose values never reach a log line, at the top level or one level down. */
+const SECRET_KEYS = new Set(["authorization", "token", "password", "cookie"]);
+const CENSORED = "[redacted]";
+
 /**
- * JSON logs on stdout (or the given stream). Request handlers log through a child carrying the
- * request id. Tokens and secrets are never passed to the logger; the redaction below is a
- * second line of defence should a header object ever be logged.
+ * Replaces secret-named values (see SECRET_KEYS) in a log line's fields. Tokens and secrets are
+ * never passed to the logger; this is a second line of defence should a header object ever be
+ * logged. It reads each field once and copies only when it finds something to hide (pino's
+ * path-based `redact` made a fifth of a request's allocations).
+ */
+export function censorSecrets(fields: Record<string, unknown>): Record<string, unknown> {
+  let out = fields;
+  for (const key in fields) {
+    const value = fields[key];
+    let replacement: unknown = value;
+    if (SECRET_KEYS.has(key.toLowerCase())) replacement = CENSORED;
+    else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      const inner = value as Record<string, unknown>;
+      for (const innerKey in inner) {
+        if (SECRET_KEYS.has(innerKey.toLowerCase())) {
+          replacement = { ...inner };
+          for (const k in inner) {
+            if (SECRET_KEYS.has(k.toLowerCase()))
+              (replacement as Record<string, unknown>)[k] = CENSORED;
+          }
+          break;
+        }
+      }
+    }
+    if (replacement !== value) {
+      if (out === fields) out = { ...fields };
+      out[key] = replacement;
+    }
+  }
+  return out;
+}
+
+/**
+ * JSON logs on stdout (or the given stream). Request handlers log through a logger carrying the
+ * request id; secret-named fields are censored (censorSecrets).
  *
  * Stdout is written asynchronously: a request never waits for the pipe or terminal behind it,
  * and the lines logged while one write is in flight go out together in the next. Lines still
@@ -17,19 +53,11 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     level,
     base: { service: "api" },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ["authorization", "*.authorization", "headers.authorization", "token", "*.token"],
-      censor: "[redacted]",
-    },
+    formatters: { log: censorSecrets },
   };
   return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
-/**
- * A request's logger: every line carries the request id. Its pino child is made on first use
- * only, since most requests log nothing but their access line (written by the request logger
- * with the id in its fields): a child per request was a measurable share of a request's CPU.
- */
 export class RequestLog {
   readonly #logger: Logger;
   readonly #reqId: string;

@@ -1,0 +1,24 @@
+import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../lib/context.ts";
+
+/**
+ * CORS for the allowed origins (Hono's middleware), applied to cross-origin requests only: a
+ * request without an Origin header gets just `Vary: Origin`. Hono's middleware sets its headers
+ * on a response it creates before the route runs, which then has to be merged into the route's
+ * own, for every request; a same-origin or server-to-server call has no use for those headers.
+ */
+export const corsFor = (origins: string[]) => {
+  const crossOrigin = cors({
+    origin: origins,
+    allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+    exposeHeaders: ["Link", "X-Total-Count", "Location", "X-Request-Id"],
+    maxAge: 600,
+  });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.header("origin") !== undefined) return crossOrigin(c, next);
+    await next();
+    c.header("Vary", "Origin", { append: true });
+  });
+};
