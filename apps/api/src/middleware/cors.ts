@@ -18,7 +18,9 @@ export const corsFor = (origins: string[]) => {
   });
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.header("origin") !== undefined) return crossOrigin(c, next);
-    await next();
-    c.header("Vary", "Origin", { append: true });
+    // Before the route: a header added to a finished response makes @hono/node-server rebuild it
+    // as a full fetch Response.
+    c.header("Vary", "Origin");
+    return next();
   });
 };
