@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { perDatabase } from "../../db/per-database.ts";
 import { tasks } from "../../db/schema.ts";
 import type { Cursor } from "./cursor.ts";
 import type { TaskStatus } from "./schema.ts";
@@ -77,15 +78,11 @@ function prepareAll(db: Db) {
   ) as Record<TaskStatus, Record<"first" | "after", ReturnType<typeof prepare>>>;
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareAll>>();
+const prepared = perDatabase(prepareAll);
 
 export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage> {
   const { userId, status, limit, after } = params;
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = prepareAll(db);
-    prepared.set(db, statements);
-  }
+  const statements = prepared(db);
   const [row] = after
     ? await statements[status].after.execute({
         userId,

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { perDatabase } from "../../db/per-database.ts";
 import { tasks } from "../../db/schema.ts";
 
 /**
@@ -26,14 +27,5 @@ function prepareAll(db: Db) {
   };
 }
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepareAll>>();
-
 /** This database handle's statements, prepared on first use. */
-export function statements(db: Db): ReturnType<typeof prepareAll> {
-  let found = prepared.get(db);
-  if (!found) {
-    found = prepareAll(db);
-    prepared.set(db, found);
-  }
-  return found;
-}
+export const statements = perDatabase(prepareAll);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { perDatabase } from "../../db/per-database.ts";
 import { type TaskRow, tasks } from "../../db/schema.ts";
 import { type Batcher, createBatcher } from "../../lib/batcher.ts";
 import { touched } from "./statements.ts";
@@ -120,14 +121,5 @@ function writeBatchers(db: Db) {
   } satisfies Record<string, Batcher<never, unknown>>;
 }
 
-const batchers = new WeakMap<Db, ReturnType<typeof writeBatchers>>();
-
 /** This database handle's write batchers, made on first use. */
-export function writeBatches(db: Db): ReturnType<typeof writeBatchers> {
-  let found = batchers.get(db);
-  if (!found) {
-    found = writeBatchers(db);
-    batchers.set(db, found);
-  }
-  return found;
-}
+export const writeBatches = perDatabase(writeBatchers);
