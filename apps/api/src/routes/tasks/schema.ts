@@ -10,6 +10,12 @@ export const DESCRIPTION_MAX = 10_000;
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
 
+/**
+ * 10000 → "10,000". Not `toLocaleString`: the first Intl call loads ICU's locale data, about 8 MB
+ * of every API process's resident memory, for one sentence of the OpenAPI document.
+ */
+const withThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
 const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
 const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
 
@@ -41,7 +47,7 @@ const title = storableText(z.string().trim().min(1), TITLE_MAX).openapi({
 const description = storableText(z.string(), DESCRIPTION_MAX)
   .nullable()
   .openapi({
-    description: `Optional notes, up to ${DESCRIPTION_MAX.toLocaleString("en")} characters; null for none.`,
+    description: `Optional notes, up to ${withThousands(DESCRIPTION_MAX)} characters; null for none.`,
     example: "2 litres, semi-skimmed",
     maxLength: DESCRIPTION_MAX,
   });
