@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { pgliteDatabase } from "../src/db/client.ts";
+import { pgliteDatabase } from "../src/db/pglite.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

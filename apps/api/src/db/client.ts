@@ -1,11 +1,8 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
@@ -58,7 +55,8 @@ export function databaseTarget(config: {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres"
     ? openPostgres(target.url, target.poolSize)
-    : openPglite(target);
+    : // Loaded only when used: a process on a Postgres server never loads PGlite or its driver.
+      (await import("./pglite.ts")).openPglite(target);
 }
 
 /** Connections per process when DATABASE_POOL_SIZE is unset. */
@@ -95,39 +93,6 @@ function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Database {
     },
     async close() {
       await client.end({ timeout: 5 });
-    },
-  };
-}
-
-async function openPglite(target: { dataDir?: string }): Promise<Database> {
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  // Loaded only when used: a process on a Postgres server never pays for PGlite's module.
-  const { PGlite } = await import("@electric-sql/pglite");
-  return pgliteDatabase(await PGlite.create(target.dataDir));
-}
-
-const pgliteMigrations = new WeakMap<PGlite, Promise<void>>();
-
-/** Wraps an open PGlite instance (tests start theirs from a dump of a migrated database). */
-export function pgliteDatabase(client: PGlite): Database {
-  const db = drizzlePglite(client, { schema });
-  return {
-    db,
-    kind: "pglite",
-    async migrate() {
-      // PGlite lives in this process only: no other replica can race us, but two handles on the
-      // same instance could, so migrations on one instance run one after the other.
-      const run = (pgliteMigrations.get(client) ?? Promise.resolve())
-        .catch(() => {})
-        .then(() => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }));
-      pgliteMigrations.set(client, run);
-      await run;
-    },
-    async ping() {
-      await db.execute(sql`select 1`);
-    },
-    async close() {
-      await client.close();
     },
   };
 }

@@ -4,7 +4,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { type Database, openDatabase, pgliteDatabase } from "../../src/db/client.ts";
+import { type Database, openDatabase } from "../../src/db/client.ts";
+import { pgliteDatabase } from "../../src/db/pglite.ts";
 
 export type TestDatabase = {
   database: Database;
