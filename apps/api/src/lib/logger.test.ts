@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import { spawn } from "node:child_process";
+import { describe, expect, test, vi } from "vitest";
 import { censorSecrets, createLogger } from "./logger.ts";
 
 function capture() {
@@ -43,4 +44,39 @@ describe("log lines never carry secrets", () => {
     censorSecrets(fields);
     expect(fields.headers.authorization).toBe("Bearer x");
   });
+});
+
+describe("stdout", () => {
+  /** A process that logs with the default destination: "first" at once, "last" when told, then exits. */
+  function startLoggingProcess() {
+    const script = `
+      const { createLogger } = await import(${JSON.stringify(new URL("./logger.ts", import.meta.url).href)});
+      const logger = createLogger("info");
+      logger.info("first");
+      process.stdin.once("data", () => { logger.info("last"); process.exit(0); });`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    const messages = () =>
+      output
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    return { child, messages, exited };
+  }
+
+  test("a quiet process's buffered line is written within the flush interval, and the rest at exit", async () => {
+    const { child, messages, exited } = startLoggingProcess();
+    await vi.waitFor(() => expect(messages()).toEqual(["first"]), { timeout: 5_000, interval: 50 });
+    expect(child.exitCode).toBe(null);
+
+    child.stdin.write("stop\n");
+    expect(await exited).toBe(0);
+    expect(messages()).toEqual(["first", "last"]);
+  }, 15_000);
 });

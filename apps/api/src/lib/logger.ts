@@ -44,10 +44,14 @@ export function censorSecrets(fields: Record<string, unknown>): Record<string, u
  * JSON logs on stdout (or the given stream). Request handlers log through a logger carrying the
  * request id; secret-named fields are censored (censorSecrets).
  *
- * Stdout is written asynchronously: a request never waits for the pipe or terminal behind it,
- * and the lines logged while one write is in flight go out together in the next. Lines still
- * buffered are written synchronously when the process exits (pino hooks `exit`).
+ * Stdout is written asynchronously and in blocks (STDOUT): a request never waits for the pipe or
+ * terminal behind it, and a busy process makes one write per 8 KB of lines instead of one per
+ * line or two (each write is a system call handed to libuv's thread pool: 8 % of a worker's CPU
+ * in the list benchmark). A quiet process's lines are out within a second. Lines still buffered
+ * are written synchronously when the process exits (pino hooks `exit`); a SIGKILL loses them.
  */
+const STDOUT = { dest: 1, sync: false, minLength: 8192, periodicFlush: 1000 };
+
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
     level,
@@ -55,7 +59,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { log: censorSecrets },
   };
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+  return pino(options, destination ?? pino.destination(STDOUT));
 }
 
 export class RequestLog {
