@@ -5,7 +5,7 @@ import { build } from "esbuild";
 /**
  * `npm run build`: the production build, dist/index.js — src/index.ts and its dependencies in one
  * ES module, plus a chunk for what is loaded only on demand (the PGlite driver, db/pglite.ts);
- * types are checked by `npm run typecheck`. One file loads in ~0.1 s and peaks near
+ * types are checked by `npm run typecheck`. The bundle loads in ~0.1 s and peaks near
  * 80 MB; node_modules loaded module by module take ~0.8 s and peak near 300 MB (Node 24 re-reads
  * each package's package.json for every module it resolves, and drizzle-orm's is 180 kB).
  * PGlite (it loads its WebAssembly and data files from beside its module) and pino (it may

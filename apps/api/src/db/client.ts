@@ -55,8 +55,7 @@ export function databaseTarget(config: {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres"
     ? openPostgres(target.url, target.poolSize)
-    : // Loaded only when used: a process on a Postgres server never loads PGlite or its driver.
-      (await import("./pglite.ts")).openPglite(target);
+    : (await import("./pglite.ts")).openPglite(target); // on demand: see db/pglite.ts
 }
 
 /** Connections per process when DATABASE_POOL_SIZE is unset. */

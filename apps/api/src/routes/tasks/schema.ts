@@ -11,7 +11,7 @@ export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
 
 /**
- * 10000 → "10,000". Not `toLocaleString`: the first Intl call loads ICU's locale data, about 8 MB
+ * 10000 → "10,000". Not `toLocaleString`: the first Intl call loads ICU's locale data, about 5 MB
  * of every API process's resident memory, for one sentence of the OpenAPI document.
  */
 const withThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
