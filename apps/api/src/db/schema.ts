@@ -20,6 +20,17 @@ export const tasks = pgTable(
     isCompleted: boolean("is_completed").notNull().default(false),
     createdAt: timestampMs("created_at"),
     updatedAt: timestampMs("updated_at"),
+    /**
+     * The task as the API answers it (`toTaskJson`, serialised), kept up to date by Postgres on
+     * every write: a page of tasks is then these texts joined, not 20 JSON objects and 40
+     * timestamps built on every read (about half of the list statement's cost). `task_json` is
+     * the SQL function the migration that added this column defines.
+     */
+    asJson: text("as_json")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`task_json(id, user_id, title, description, is_completed, created_at, updated_at)`,
+      ),
   },
   (t) => [
     // Serves every list query: the caller's tasks, newest first, tie-broken by id (keyset order).

@@ -7,11 +7,9 @@ import type { TaskStatus } from "./schema.ts";
 
 /**
  * One page of the caller's tasks, newest first, in one round trip: the page as the JSON array
- * the API answers with (built by Postgres, so Node neither parses rows nor serialises them), how
- * many tasks match `status`, and where the next page starts, if there is one.
- *
- * The JSON is exactly `toTaskJson`'s: the same fields in the same order, timestamps as ISO 8601
- * UTC with milliseconds (the columns are stored at millisecond precision). Tests compare the two.
+ * the API answers with (each task's `as_json`, kept by Postgres on every write, joined), how many
+ * tasks match `status`, and where the next page starts, if there is one. Node neither parses rows
+ * nor serialises them.
  */
 export type TaskPage = { json: string; total: number; next: Cursor | undefined };
 
@@ -39,17 +37,14 @@ export function listPageStatement(status: TaskStatus, afterCursor: boolean): SQL
     ? sql`(${tasks.createdAt}, ${tasks.id}) < (${sql.placeholder("afterCreatedAt")}::timestamptz, ${sql.placeholder("afterId")}::uuid)`
     : undefined;
   return sql`with page as (
-  select id, user_id, title, description, is_completed, created_at, updated_at,
+  select id, created_at, as_json,
     row_number() over (order by created_at desc, id desc) as n
   from ${tasks} where ${and(matching, position)}
   order by created_at desc, id desc limit ${limit} + 1
 )
 select
   (select count(*)::int from ${tasks} where ${matching}) as total,
-  coalesce((select json_agg(json_build_object(
-    'id', id, 'user_id', user_id, 'title', title, 'description', description,
-    'is_completed', is_completed, 'created_at', ${isoUtc("created_at")},
-    'updated_at', ${isoUtc("updated_at")}) order by n) from page where n <= ${limit}), '[]')::text as items,
+  coalesce((select '[' || string_agg(as_json, ',' order by n) || ']' from page where n <= ${limit}), '[]') as items,
   (select ${isoUtc("created_at")} from page where n = ${limit}) as last_created_at,
   (select id::text from page where n = ${limit}) as last_id,
   (select count(*) > ${limit} from page) as more`;
