@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Placeholder } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { SESSION_SETTINGS } from "../../apps/api/src/db/client.ts";
 import { listPageStatement } from "../../apps/api/src/routes/tasks/list-page.ts";
 import { onCleanup } from "./cleanup.ts";
 import { exec } from "./exec.ts";
@@ -50,10 +51,15 @@ INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, up
 `,
 } as const;
 
-/** The API's list statement (first page, default limit) with pgbench's random user in place. */
+/**
+ * The API's list statement (first page, default limit) for a batch of one request: pgbench's
+ * random user, as a client without batching would run it.
+ */
 function listStatementForPgbench(): string {
   const query = new PgDialect().sqlToQuery(listPageStatement("all", false));
-  const values: Record<string, string> = { userId: "('bench-user-' || :u)", limit: "50" };
+  const values: Record<string, string> = {
+    batch: `('[{"i":0,"owner":"bench-user-' || :u || '","lim":50}]')`,
+  };
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
     const param = query.params[Number(n) - 1];
     const value = param instanceof Placeholder ? values[param.name] : undefined;
@@ -88,11 +94,18 @@ export async function sqlCeiling(
         ...(log ? ["--log", `--log-prefix=${join(dir, "tx")}`] : []),
         databaseUrl,
       ],
-      { cwd: dir },
+      // The API's own session settings (plan caching), so its statements are planned as there.
+      { cwd: dir, env: { ...process.env, PGOPTIONS: pgOptions() } },
     );
   await pgbench(settings.warmupSeconds, false);
   const { stdout } = await pgbench(settings.durationSeconds, true);
   return summarize(stdout, dir);
+}
+
+function pgOptions(): string {
+  return Object.entries(SESSION_SETTINGS)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(" ");
 }
 
 /** tps from pgbench's summary; p50/p99 from its per-transaction log (latency in µs, column 3). */

@@ -83,3 +83,12 @@ describe("migrations", () => {
     ).toEqual([{ t: "10:00:00.123000" }]);
   });
 });
+
+describe("sessions", () => {
+  test("a Postgres session plans each prepared statement once (PGlite keeps its default)", async () => {
+    const db = await fresh(true);
+    expect(await rows(db, sql`select current_setting('plan_cache_mode') as mode`)).toEqual([
+      { mode: db.database.kind === "postgres" ? "force_generic_plan" : "auto" },
+    ]);
+  });
+});

@@ -57,4 +57,34 @@ describe("GET /api/tasks only ever shows the caller's tasks", () => {
     expect(response.headers.get("x-total-count")).toBe("1");
     expect(response.headers.get("link")).toBeNull();
   });
+
+  test("concurrent lists (answered together in one statement) each show only their caller's tasks", async () => {
+    const users = await Promise.all(Array.from({ length: 12 }, (_, i) => api.user(`user${i}`)));
+    const own = await Promise.all(
+      users.map(async (user, i) => {
+        const created: TaskJson[] = [];
+        for (let n = 0; n <= i % 4; n += 1) {
+          created.push(await createTask(user, { title: `${user.id} task ${n}` }));
+        }
+        return created.reverse(); // newest first
+      }),
+    );
+    // Every user asks three times at once, with three kinds of list, all in the same tick.
+    const answers = await Promise.all(
+      users.flatMap((user) => [
+        user.get("/api/tasks"),
+        user.get("/api/tasks?limit=1"),
+        user.get("/api/tasks?status=pending"),
+      ]),
+    );
+    users.forEach((_, i) => {
+      const [all, first, pending] = answers.slice(i * 3, i * 3 + 3);
+      const expected = own[i] ?? [];
+      expect(all?.body).toEqual(expected);
+      expect(all?.headers.get("x-total-count")).toBe(String(expected.length));
+      expect(first?.body).toEqual(expected.slice(0, 1));
+      expect(first?.headers.get("link") !== null).toBe(expected.length > 1);
+      expect(pending?.body).toEqual(expected);
+    });
+  });
 });

@@ -1,0 +1,62 @@
+import { describe, expect, test } from "vitest";
+import { createTask, setupTestApi, type TaskJson } from "../../../test/harness.ts";
+import { listTaskPage } from "./list-page.ts";
+
+const api = setupTestApi();
+
+/** The list's order: newest first, ties broken by id. */
+const newestFirst = (tasks: TaskJson[]) =>
+  [...tasks].sort((a, b) => b.created_at.localeCompare(a.created_at) || (a.id < b.id ? 1 : -1));
+
+describe("listTaskPage batches concurrent lists", () => {
+  test("calls made together share one statement, and each page holds only its owner's tasks", async () => {
+    const users = await Promise.all(Array.from({ length: 8 }, (_, i) => api.user(`user${i}`)));
+    const own: TaskJson[][] = [];
+    for (const [i, user] of users.entries()) {
+      const created: TaskJson[] = [];
+      for (let n = 0; n <= i % 3; n += 1) created.push(await createTask(user, { title: `t${n}` }));
+      own.push(newestFirst(created));
+    }
+    const db = api.database.db;
+    // Made in the same tick: they leave as one batch per kind of list (lib/batcher.ts).
+    const pages = await Promise.all(
+      users.flatMap((user) => [
+        listTaskPage(db, { userId: user.id, status: "all", limit: 50 }),
+        listTaskPage(db, { userId: user.id, status: "all", limit: 1 }),
+      ]),
+    );
+    for (const [i] of users.entries()) {
+      const expected = own[i] ?? [];
+      const [all, first] = [pages[i * 2], pages[i * 2 + 1]];
+      expect(JSON.parse(all?.json ?? "")).toEqual(expected);
+      expect(all?.total).toBe(expected.length);
+      expect(all?.next).toBeUndefined();
+      expect(JSON.parse(first?.json ?? "")).toEqual(expected.slice(0, 1));
+      expect(first?.next?.id).toBe(expected.length > 1 ? expected[0]?.id : undefined);
+    }
+  });
+
+  test("pages after a cursor, batched, continue each owner's own list", async () => {
+    const alice = await api.user("alice");
+    const bob = await api.user("bob");
+    const mine = newestFirst([
+      await createTask(alice, { title: "a1" }),
+      await createTask(alice, { title: "a2" }),
+    ]);
+    const theirs = newestFirst([
+      await createTask(bob, { title: "b1" }),
+      await createTask(bob, { title: "b2" }),
+    ]);
+    const db = api.database.db;
+    const after = (task: TaskJson | undefined) => ({
+      createdAt: new Date(task?.created_at ?? ""),
+      id: task?.id ?? "",
+    });
+    const [alicePage, bobPage] = await Promise.all([
+      listTaskPage(db, { userId: alice.id, status: "all", limit: 5, after: after(mine[0]) }),
+      listTaskPage(db, { userId: bob.id, status: "all", limit: 5, after: after(theirs[0]) }),
+    ]);
+    expect(JSON.parse(alicePage?.json ?? "")).toEqual([mine[1]]);
+    expect(JSON.parse(bobPage?.json ?? "")).toEqual([theirs[1]]);
+  });
+});
