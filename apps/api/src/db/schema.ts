@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -47,4 +47,9 @@ export const tasks = pgTable(
   ],
 );
 
-export type TaskRow = typeof tasks.$inferSelect;
+/** A task's fields as the API reads them back: every column but `as_json`, which only pages use. */
+const { asJson: _asJson, ...taskColumns } = getTableColumns(tasks);
+
+export { taskColumns };
+
+export type TaskRow = Omit<typeof tasks.$inferSelect, "asJson">;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { type TaskRow, tasks } from "../../db/schema.ts";
+import { type TaskRow, taskColumns, tasks } from "../../db/schema.ts";
 import { statements, touched } from "./statements.ts";
 import { type CompletionChange, type NewTask, writeBatches } from "./write-batches.ts";
 
@@ -49,7 +49,7 @@ export async function updateTask(
       updatedAt: touched,
     })
     .where(and(eq(tasks.id, params.id), eq(tasks.userId, params.userId)))
-    .returning();
+    .returning(taskColumns);
   return row;
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { perDatabase } from "../../db/per-database.ts";
-import { type TaskRow, tasks } from "../../db/schema.ts";
+import { type TaskRow, taskColumns, tasks } from "../../db/schema.ts";
 import { type Batcher, createBatcher } from "../../lib/batcher.ts";
 import { touched } from "./statements.ts";
 
@@ -39,7 +39,7 @@ function prepareWrites(db: Db) {
         sql`select id, user_id, title, description, false, now(), now()
           from json_to_recordset(${batch}::json) as batch(id uuid, user_id text, title text, description text)`,
       )
-      .returning()
+      .returning(taskColumns)
       .prepare("insert_tasks"),
     // The batch's columns are named apart from the table's so that unqualified names stay the task's.
     setCompletion: db
@@ -59,7 +59,7 @@ function prepareWrites(db: Db) {
           eq(tasks.userId, sql`batch.owner_id`),
         ),
       )
-      .returning(getTableColumns(tasks))
+      .returning(taskColumns)
       .prepare("set_tasks_completion"),
   };
 }
