@@ -27,7 +27,7 @@ const isoUtc = (column: string) =>
 /**
  * The statement behind `listTaskPage`, for a batch of concurrent list requests of one kind (this
  * `status`, with or without a cursor): placeholder `batch` is a JSON array of
- * `{i, owner, lim[, after_at, after_id]}`, and the answer is one row per request, in `i` order.
+ * `{i, owner, lim[, after_at, after_id]}`, and the answer is one row per request, carrying its `i`.
  * Each request's page is its own lateral subquery, filtered by its own owner. The benchmark
  * measures it alone, with batches of one request, as the list ceiling.
  */
@@ -105,10 +105,14 @@ function listBatchers(db: Db) {
           }),
         );
         const rows: PageRow[] = await statement.execute({ batch: JSON.stringify(batch) });
-        if (rows.length !== params.length) {
+        // Each row goes back to the request whose `i` it carries: the order of a subquery's rows
+        // is not something SQL promises.
+        const pages: (TaskPage | undefined)[] = params.map(() => undefined);
+        for (const row of rows) pages[row.i] = toPage(row);
+        if (rows.length !== params.length || pages.includes(undefined)) {
           throw new Error(`the list statement returned ${rows.length} rows for ${params.length}`);
         }
-        return rows.map(toPage);
+        return pages as TaskPage[];
       },
       { maxInFlight: MAX_IN_FLIGHT, maxBatchSize: MAX_BATCH_SIZE },
     );
