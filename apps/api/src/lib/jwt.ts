@@ -10,7 +10,7 @@ import {
 } from "jose";
 import type { AuthConfig } from "../env.ts";
 import { DETAIL } from "./errors.ts";
-import { TokenCache, type TokenCacheOptions } from "./token-cache.ts";
+import { CachedRefusal, TokenCache, type TokenCacheOptions } from "./token-cache.ts";
 
 /** The caller, as proven by a verified token. */
 export type AuthUser = { id: string; email: string | null };
@@ -238,7 +238,9 @@ export function createVerifier(
     async verify(token) {
       // While the key set is due for a refresh, every token goes the full way (which refreshes).
       const cached = keySource?.stale ? undefined : cache.lookup(token);
-      if (cached instanceof TokenRejected) throw cached;
+      if (cached instanceof CachedRefusal) {
+        throw new TokenRejected(cached.detail, cached.reason, true);
+      }
       if (cached !== undefined) return cached;
       const version = cache.version();
       try {

@@ -11,7 +11,7 @@ import {
 } from "../../test/harness.ts";
 import { DETAIL } from "./errors.ts";
 import { createVerifier, TokenRejected } from "./jwt.ts";
-import { MAX_CACHED_TOKEN_LENGTH, TokenCache } from "./token-cache.ts";
+import { CachedRefusal, MAX_CACHED_TOKEN_LENGTH, TokenCache } from "./token-cache.ts";
 
 const alice = { id: "user_alice", email: "alice@example.com" };
 const bob = { id: "user_bob", email: null };
@@ -44,9 +44,19 @@ describe("TokenCache", () => {
     cache.rememberRefused("x", version, refusal());
     cache.rememberRefused("y", version, refusal());
     expect(cache.lookup("x")).toBeUndefined();
-    expect(cache.lookup("y")).toBeInstanceOf(TokenRejected);
+    expect(cache.lookup("y")).toEqual(new CachedRefusal(DETAIL.invalidToken, "bad signature"));
     // Refusals have their own bound: they never pushed accepted tokens out.
     expect(cache.size).toEqual({ accepted: 2, refused: 1 });
+  });
+
+  test("keeps a refusal's words, not the Error that reported it", () => {
+    const cache = new TokenCache({ keysVersion: () => 0 });
+    const error = refusal();
+    cache.rememberRefused("x", cache.version(), error);
+    const cached = cache.lookup("x");
+    expect(cached).toBeInstanceOf(CachedRefusal);
+    expect(cached).not.toBeInstanceOf(Error);
+    expect(cached).toEqual({ detail: DETAIL.invalidToken, reason: "bad signature" });
   });
 
   test("forgets everything when the key set changes", () => {
@@ -151,6 +161,25 @@ describe("createVerifier's token cache (real keys, real JWKS over HTTP)", () => 
     expect(verifier.cache.size).toEqual({ accepted: 0, refused: 5 });
     jwks.keys.push(later);
     expect((await verifier.verify(early)).id).toBe("user_a");
+  });
+
+  test("a refusal from the cache is a new TokenRejected with the first one's detail and reason", async () => {
+    const { key, verifier } = await setup();
+    const forged = await signToken(await createSigningKey(), "user_a", {
+      header: { kid: key.kid },
+    });
+    const refusal = (token: string) => verifier.verify(token).catch((error: unknown) => error);
+    const first = await refusal(forged);
+    const second = await refusal(forged);
+    expect(verifier.cache.size).toEqual({ accepted: 0, refused: 1 });
+    expect(first).toBeInstanceOf(TokenRejected);
+    expect(second).toBeInstanceOf(TokenRejected);
+    expect(second).not.toBe(first);
+    expect(second).toMatchObject({
+      detail: DETAIL.invalidToken,
+      reason: (first as TokenRejected).reason,
+      final: true,
+    });
   });
 
   test("the cache is emptied when the key set changes: a removed key's token is refused", async () => {
