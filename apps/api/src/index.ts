@@ -9,7 +9,8 @@ import { listen } from "./server.ts";
 
 /**
  * Boot: configuration, database + migrations, then HTTP; stops cleanly on SIGINT/SIGTERM. With a
- * Postgres server the first process migrates, then runs one HTTP worker per core (API_WORKERS).
+ * Postgres server the first process migrates, then runs one HTTP worker per core, less one when
+ * Postgres runs on this machine (API_WORKERS).
  */
 async function main() {
   let config: Config;

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { workerCount } from "../src/cluster.ts";
+import { parseEnv } from "../src/env.ts";
 import { Client, createTestDatabase, JwksServer, signToken, type TestDatabase } from "./harness.ts";
 
 /**
@@ -164,9 +166,11 @@ describe("HTTP workers (API_WORKERS)", { timeout: PROCESS_TEST_TIMEOUT_MS }, () 
     expect(await waitForLogged(api, "stopped", 3)).toHaveLength(3);
   });
 
-  test("API_WORKERS unset: one per CPU core with a Postgres server, a single process on PGlite", async () => {
-    const api = await boot(baseEnv());
-    const expected = database ? availableParallelism() : 1;
+  test("API_WORKERS unset: workerCount's choice with a Postgres server, a single process on PGlite", async () => {
+    const env = baseEnv();
+    const api = await boot(env);
+    // One per core, less one when the server is on this machine (cluster.test.ts covers the rule).
+    const expected = workerCount(parseEnv(env));
     expect(logged(api, "configuration")).toMatchObject([{ workers: expected }]);
     const started = await waitForLogged(api, LISTENING, expected);
     const servedBy = new Set(started.map((line) => line.pid));
