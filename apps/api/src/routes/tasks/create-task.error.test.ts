@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { connect } from "node:net";
 import { describe, expect, test } from "vitest";
 import {
   JSON_INVALID,
@@ -217,6 +219,33 @@ describe("POST /api/tasks with a body that is not JSON, or too large", () => {
     } as RequestInit);
     expect(outcome(response)).toEqual(TOO_LARGE);
     await expectNoTasks(alice);
+  });
+
+  test("a body cut short by a closed connection stores nothing; the API goes on serving", async () => {
+    const alice = await api.user("alice");
+    const { hostname, port } = new URL(api.app.url);
+    const socket = connect(Number(port), hostname);
+    await once(socket, "connect");
+    socket.write(
+      [
+        "POST /api/tasks HTTP/1.1",
+        `Host: ${hostname}`,
+        `Authorization: Bearer ${await api.tokenFor(alice.id)}`,
+        "Content-Type: application/json",
+        "Content-Length: 100",
+        "",
+        '{"title":"cut sh',
+      ].join("\r\n"),
+    );
+    socket.destroy();
+    await once(socket, "close");
+    await expectNoTasks(alice);
+    const response = await alice.fetch("/api/tasks", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"title":"whole"}',
+    });
+    expect(response.status).toBe(201);
   });
 
   test("a body of exactly 64 KiB is accepted", async () => {
