@@ -36,6 +36,24 @@ describe("listTaskPage batches concurrent lists", () => {
     }
   });
 
+  test("a first page counts its tasks whether they all fit on it or not", async () => {
+    const alice = await api.user("alice");
+    const created: TaskJson[] = [];
+    for (let n = 0; n < 4; n += 1) created.push(await createTask(alice, { title: `t${n}` }));
+    await alice.patch(`/api/tasks/${created[0]?.id}/complete`);
+    const db = api.database.db;
+    const totals = async (status: "all" | "pending" | "completed") =>
+      (
+        await Promise.all(
+          [1, 2, 3, 4, 5].map((limit) => listTaskPage(db, { userId: alice.id, status, limit })),
+        )
+      ).map((page) => page.total);
+    // Limits below, at and above each count: the page's own count, or the separate one.
+    expect(await totals("all")).toEqual([4, 4, 4, 4, 4]);
+    expect(await totals("pending")).toEqual([3, 3, 3, 3, 3]);
+    expect(await totals("completed")).toEqual([1, 1, 1, 1, 1]);
+  });
+
   test("pages after a cursor, batched, continue each owner's own list", async () => {
     const alice = await api.user("alice");
     const bob = await api.user("bob");

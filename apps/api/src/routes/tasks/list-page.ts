@@ -39,6 +39,13 @@ export function listPageStatement(status: TaskStatus, afterCursor: boolean): SQL
   const position = afterCursor
     ? sql`(${tasks.createdAt}, ${tasks.id}) < (b.after_at, b.after_id)`
     : undefined;
+  const counted = sql`(select count(*)::int from ${tasks} where ${matching})`;
+  // A first page that holds every matching task has counted them already: only a longer list
+  // is counted apart (the second operand of coalesce runs only when the first is null). That
+  // halves the statement's cost for the common case of fewer tasks than fit on a page.
+  const total = afterCursor
+    ? counted
+    : sql`coalesce((select count(*)::int from page having count(*) <= b.lim), ${counted})`;
   return sql`select b.i, page.* from json_to_recordset(${sql.placeholder("batch")}::json)
   as b(i int, owner text, lim int, after_at timestamptz, after_id uuid)
 cross join lateral (
@@ -49,7 +56,7 @@ cross join lateral (
     order by created_at desc, id desc limit b.lim + 1
   )
   select
-    (select count(*)::int from ${tasks} where ${matching}) as total,
+    ${total} as total,
     coalesce((select '[' || string_agg(as_json, ',' order by n) || ']' from page where n <= b.lim), '[]') as items,
     (select ${isoUtc("created_at")} from page where n = b.lim) as last_created_at,
     (select id::text from page where n = b.lim) as last_id,
