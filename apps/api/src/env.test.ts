@@ -187,7 +187,7 @@ describe("API_WORKERS and DATABASE_POOL_SIZE", () => {
 
   test("bad values are refused, one clear message each", () => {
     expect(problems({ DATABASE_URL: url, API_WORKERS: "0", DATABASE_POOL_SIZE: "lots" })).toEqual([
-      'API_WORKERS: must be `auto` (one per CPU core with DATABASE_URL) or a whole number from 1 to 64 (got "0")',
+      'API_WORKERS: must be `auto` (one per CPU core with DATABASE_URL, one fewer for a server on this machine) or a whole number from 1 to 64 (got "0")',
       'DATABASE_POOL_SIZE: must be a whole number from 1 to 100 (got "lots")',
     ]);
   });

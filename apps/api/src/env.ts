@@ -40,7 +40,7 @@ export type Config = {
   dataDir: string;
   logLevel: LogLevel;
   corsOrigins: string[];
-  /** HTTP worker processes (API_WORKERS); undefined: one per CPU core with DATABASE_URL, else 1. */
+  /** HTTP worker processes (API_WORKERS); undefined: decided by workerCount (cluster.ts). */
   workers: number | undefined;
   /** Connections per process to the Postgres server (DATABASE_POOL_SIZE); undefined: default. */
   databasePoolSize: number | undefined;
@@ -134,7 +134,7 @@ const schema = z.object({
   JWT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   API_WORKERS: optionalString
     .refine((v) => v === undefined || v === "auto" || isWholeNumber(v, 1, 64), {
-      error: "must be `auto` (one per CPU core with DATABASE_URL) or a whole number from 1 to 64",
+      error: "must be `auto` (one per CPU core with DATABASE_URL, one fewer for a server on this machine) or a whole number from 1 to 64",
     })
     .transform((v) => (v === undefined || v === "auto" ? undefined : Number(v))),
   DATABASE_POOL_SIZE: optionalString
