@@ -14,7 +14,7 @@ import type { AuthUser } from "./jwt.ts";
  * - A refusal is kept as its words (CachedRefusal), never as the Error that reported it: an Error
  *   holds the stack it was made with, and kept for minutes it made every later request refused
  *   from the cache leave ~3 KB for V8's full collections instead of ~0.5 KB (1,000 rotating bad
- *   tokens, `--trace-gc-nvp`), at a quarter less throughput.
+ *   tokens, `--trace-gc-nvp`).
  * - Everything is forgotten when the key set changes (`keysVersion` moves), and an outcome
  *   reached while the keys changed under it is not kept.
  * - Tokens longer than MAX_CACHED_TOKEN_LENGTH are always verified in full (bounds memory).

@@ -80,8 +80,8 @@ async function readText(c: Context<AppEnv>): Promise<string> {
 
 /**
  * Node's request stream to its end, with plain listeners: `for await` builds an async iterator,
- * end-of-stream watchers and a promise per chunk, the largest share of what a create or toggle
- * request allocates after the HTTP objects themselves. A connection closed before the end rejects.
+ * end-of-stream watchers and a promise per chunk, after the HTTP objects the largest share of what
+ * a create left for V8's full collections (heap sampling). A connection closed early rejects.
  */
 function readAll(incoming: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
