@@ -134,7 +134,8 @@ const schema = z.object({
   JWT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   API_WORKERS: optionalString
     .refine((v) => v === undefined || v === "auto" || isWholeNumber(v, 1, 64), {
-      error: "must be `auto` (one per CPU core with DATABASE_URL, one fewer for a server on this machine) or a whole number from 1 to 64",
+      error:
+        "must be `auto` (one per CPU core with DATABASE_URL, one fewer for a server on this machine) or a whole number from 1 to 64",
     })
     .transform((v) => (v === undefined || v === "auto" ? undefined : Number(v))),
   DATABASE_POOL_SIZE: optionalString
