@@ -4,12 +4,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import {
   closeSync,
+  fstatSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   rmSync,
-  statSync,
 } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -57,13 +58,20 @@ function temporaryLogPath(): string {
   return join(dir, "api.log");
 }
 
-/** The last 8 KB of the API's output, for error reports. */
+/** The last 8 KB of the API's output, for error reports: read from the end, not the whole log. */
 function tailOf(path: string): string {
+  let fd: number | undefined;
   try {
-    const text = readFileSync(path, "utf8");
-    return statSync(path).size > 8192 ? text.slice(-8192) : text;
+    fd = openSync(path, "r");
+    const { size } = fstatSync(fd);
+    const length = Math.min(size, 8192);
+    const buffer = Buffer.alloc(length);
+    readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString("utf8");
   } catch {
     return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
