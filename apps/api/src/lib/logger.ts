@@ -1,5 +1,6 @@
 import { type DestinationStream, type Logger, pino } from "pino";
 import type { LogLevel } from "../env.ts";
+import { LogDestination } from "./log-destination.ts";
 
 export type { Logger };
 
@@ -44,13 +45,14 @@ export function censorSecrets(fields: Record<string, unknown>): Record<string, u
  * JSON logs on stdout (or the given stream). Request handlers log through a logger carrying the
  * request id; secret-named fields are censored (censorSecrets).
  *
- * Stdout is written asynchronously and in blocks (STDOUT): a request never waits for the pipe or
- * terminal behind it, and a busy process makes one write per 8 KB of lines instead of one per
- * line or two (each write is a system call handed to libuv's thread pool: 8 % of a worker's CPU
- * in the list benchmark). A quiet process's lines are out within a second. Lines still buffered
- * are written synchronously when the process exits (pino hooks `exit`); a SIGKILL loses them.
+ * Stdout is written asynchronously and in blocks (LogDestination): a request never waits for the
+ * pipe or terminal behind it, and a busy process makes one write per 8 KB of lines instead of one
+ * per line or two (each write is a system call handed to libuv's thread pool: 8 % of a worker's
+ * CPU in the list benchmark). A quiet process's lines are out within a second. Lines still
+ * buffered are written synchronously when the process exits; a SIGKILL loses them. A reader that
+ * falls more than 4 MB behind loses lines, and a warning says how many once it has caught up.
  */
-const STDOUT = { dest: 1, sync: false, minLength: 8192, periodicFlush: 1000 };
+const STDOUT = { fd: 1, blockBytes: 8192, flushMs: 1000, maxPendingBytes: 4 * 1024 * 1024 };
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   const options = {
@@ -59,7 +61,14 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { log: censorSecrets },
   };
-  return pino(options, destination ?? pino.destination(STDOUT));
+  if (destination) return pino(options, destination);
+  const stdout = new LogDestination({
+    ...STDOUT,
+    onDropped: (lines) => logger.warn({ lines }, "log output fell behind: lines were dropped"),
+  });
+  process.once("exit", () => stdout.flushSync());
+  const logger = pino(options, stdout);
+  return logger;
 }
 
 export class RequestLog {
