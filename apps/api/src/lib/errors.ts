@@ -45,6 +45,7 @@ export const DETAIL = {
   methodNotAllowed: "Method Not Allowed",
   payloadTooLarge: "Request body too large (the limit is 64 KiB)",
   unsupportedMediaType: "Unsupported Media Type: send the body as application/json",
+  bodyCutShort: "The connection closed before the whole request body arrived",
   internal: "Internal Server Error",
 } as const;
 

@@ -3,7 +3,7 @@ import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../lib/context.ts";
-import { validationError } from "../lib/errors.ts";
+import { ApiError, DETAIL, validationError } from "../lib/errors.ts";
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -81,7 +81,8 @@ async function readText(c: Context<AppEnv>): Promise<string> {
 /**
  * Node's request stream to its end, with plain listeners: `for await` builds an async iterator,
  * end-of-stream watchers and a promise per chunk, after the HTTP objects the largest share of what
- * a create left for V8's full collections (heap sampling). A connection closed early rejects.
+ * a create left for V8's full collections (heap sampling). A connection closed early rejects
+ * with a 400.
  */
 function readAll(incoming: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -91,14 +92,20 @@ function readAll(incoming: IncomingMessage): Promise<Buffer> {
       done();
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     };
-    const onError = (error: Error) => {
+    // The client went away mid-body: a client error (400, logged as such), not the API's.
+    const onError = () => {
       done();
-      reject(error);
+      reject(new ApiError(400, DETAIL.bodyCutShort));
     };
-    const onClose = () => onError(new Error("the connection closed before the request body ended"));
+    const onClose = onError;
     const done = () => {
       incoming.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
     };
+    // Closed while earlier middleware (auth) awaited: its events are over, and would never come.
+    if (incoming.destroyed) {
+      onError();
+      return;
+    }
     incoming.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
   });
 }

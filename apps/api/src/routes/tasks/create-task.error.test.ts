@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { connect } from "node:net";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import {
   JSON_INVALID,
   NOT_JSON,
@@ -221,8 +221,9 @@ describe("POST /api/tasks with a body that is not JSON, or too large", () => {
     await expectNoTasks(alice);
   });
 
-  test("a body cut short by a closed connection stores nothing; the API goes on serving", async () => {
+  test("a body cut short by a closed connection is a 400 in the log, stores nothing; the API goes on serving", async () => {
     const alice = await api.user("alice");
+    const logsBefore = api.app.logs.length;
     const { hostname, port } = new URL(api.app.url);
     const socket = connect(Number(port), hostname);
     await once(socket, "connect");
@@ -239,6 +240,13 @@ describe("POST /api/tasks with a body that is not JSON, or too large", () => {
     );
     socket.destroy();
     await once(socket, "close");
+    const posts = () =>
+      api.app.logs
+        .slice(logsBefore)
+        .map((line) => JSON.parse(line) as { msg: string; method?: string; status?: number })
+        .filter((line) => line.msg === "request" && line.method === "POST");
+    await vi.waitFor(() => expect(posts().map((line) => line.status)).toEqual([400]));
+    expect(api.app.logs.slice(logsBefore).join("\n")).not.toContain("unhandled error");
     await expectNoTasks(alice);
     const response = await alice.fetch("/api/tasks", {
       method: "POST",
