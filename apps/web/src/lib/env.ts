@@ -50,6 +50,8 @@ const envSchema = z.object({
     .regex(duration, 'JWT_EXPIRES_IN must be a duration such as "15m", "900s" or "1h"')
     .default("15m"),
   NEXT_PUBLIC_API_URL: origin("NEXT_PUBLIC_API_URL").default("http://localhost:8000"),
+  /** Where this server reaches the API for a page's first load, when not at the public URL. */
+  API_INTERNAL_URL: origin("API_INTERNAL_URL").optional(),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & {

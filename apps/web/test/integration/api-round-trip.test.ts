@@ -5,6 +5,8 @@ import { parseEnv as parseApiEnv } from "../../../api/src/env.ts";
 import { createVerifier } from "../../../api/src/lib/jwt.ts";
 import { createLogger } from "../../../api/src/lib/logger.ts";
 import { listen, type RunningServer } from "../../../api/src/server.ts";
+import { loadInitialTasks } from "../../src/features/tasks/load-initial-tasks";
+import { publicEnv } from "../../src/lib/public-env";
 import { type AuthServer, fetchToken, signedUpUser, startAuthServer } from "./harness";
 
 /**
@@ -88,5 +90,31 @@ describe("a token from /api/auth/token at the API", () => {
     const response = await call(`${header}.${payload}.${flipped}`, "/api/tasks");
 
     expect(response.status).toBe(401);
+  });
+});
+
+describe("the tasks page's first load, on the web server", () => {
+  const env = globalThis as typeof globalThis & { __taskline_env?: unknown };
+
+  afterAll(() => {
+    delete process.env.API_INTERNAL_URL;
+    delete env.__taskline_env;
+  });
+
+  it("goes to API_INTERNAL_URL when it is set, not to the browser's URL", async () => {
+    const { cookie } = await signedUpUser(web);
+    const token = await fetchToken(web, cookie);
+    await call(token, "/api/tasks", {
+      method: "POST",
+      body: JSON.stringify({ title: "Loaded by the server" }),
+    });
+    expect(publicEnv.apiUrl).not.toBe(api.url);
+    process.env.API_INTERNAL_URL = api.url;
+    delete env.__taskline_env; // getEnv() parses the environment again
+
+    const initial = await loadInitialTasks(token, "all");
+
+    expect(initial?.page.tasks.map((task) => task.title)).toEqual(["Loaded by the server"]);
+    expect(initial?.counts).toEqual({ all: 1, pending: 1, completed: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { createApiClient, fixedToken } from "@/lib/api-client";
 import { describeError } from "@/lib/api-error";
+import { getEnv } from "@/lib/env";
 import { publicEnv } from "@/lib/public-env";
 import { countTasks, listTasks, type TaskStatus } from "./task-api";
 import type { InitialTasks } from "./tasks-provider";
@@ -9,8 +10,9 @@ const SERVER_FETCH_TIMEOUT_MS = 3_000;
 
 /**
  * The first page and the counts, fetched on the server with a token minted for this request, so
- * the list is in the first HTML. Null when that is not possible; the browser then loads the list
- * and shows any error with "Retry".
+ * the list is in the first HTML, from API_INTERNAL_URL when set (the API as this server reaches
+ * it), else from the browser's URL. Null when that is not possible; the browser then loads the
+ * list and shows any error with "Retry".
  */
 export async function loadInitialTasks(
   token: string | null,
@@ -18,7 +20,7 @@ export async function loadInitialTasks(
 ): Promise<InitialTasks | null> {
   if (!token) return null;
   const api = createApiClient({
-    baseUrl: publicEnv.apiUrl,
+    baseUrl: getEnv().API_INTERNAL_URL ?? publicEnv.apiUrl,
     tokens: fixedToken(token),
     fetch: (request) => fetch(request, { signal: AbortSignal.timeout(SERVER_FETCH_TIMEOUT_MS) }),
   });
