@@ -79,10 +79,8 @@ export class LogDestination {
    * block already in flight is left to its asynchronous write (sonic-boom does the same).
    */
   flushSync(): void {
-    if (this.#used > 0) {
-      this.#queue.push(this.#block.subarray(0, this.#used));
-      this.#used = 0;
-    }
+    const filled = this.#takeFilled();
+    if (filled) this.#queue.push(filled);
     const start = this.#writing ? 1 : 0;
     for (const block of this.#queue.splice(start)) {
       if (!this.#broken) this.#writeAllSync(block);
@@ -91,11 +89,17 @@ export class LogDestination {
   }
 
   #seal(): void {
-    if (this.#used === 0) return;
-    const full = this.#block.subarray(0, this.#used);
+    const filled = this.#takeFilled();
+    if (filled) this.#enqueue(filled);
+  }
+
+  /** The current block's lines, if any; writing goes on in a spare or new block. */
+  #takeFilled(): Buffer | undefined {
+    if (this.#used === 0) return undefined;
+    const filled = this.#block.subarray(0, this.#used);
     this.#block = this.#spares.pop() ?? Buffer.allocUnsafeSlow(this.#capacity);
     this.#used = 0;
-    this.#enqueue(full);
+    return filled;
   }
 
   #enqueue(bytes: Buffer): void {

@@ -92,20 +92,24 @@ function readAll(incoming: IncomingMessage): Promise<Buffer> {
       done();
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     };
-    // The client went away mid-body: a client error (400, logged as such), not the API's.
-    const onError = () => {
+    // An error or a close before the end: the client went away mid-body, a client error (400,
+    // logged as such), not the API's.
+    const onCutShort = () => {
       done();
       reject(new ApiError(400, DETAIL.bodyCutShort));
     };
-    const onClose = onError;
     const done = () => {
-      incoming.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      incoming
+        .off("data", onData)
+        .off("end", onEnd)
+        .off("error", onCutShort)
+        .off("close", onCutShort);
     };
     // Closed while earlier middleware (auth) awaited: its events are over, and would never come.
     if (incoming.destroyed) {
-      onError();
+      onCutShort();
       return;
     }
-    incoming.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+    incoming.on("data", onData).on("end", onEnd).on("error", onCutShort).on("close", onCutShort);
   });
 }
