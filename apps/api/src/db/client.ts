@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { releasingResults } from "./release-results.ts";
 import * as schema from "./schema.ts";
 
 /** The Drizzle handle every query function takes; the same type for Postgres and PGlite. */
@@ -86,7 +87,7 @@ function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Database {
     connection: SESSION_SETTINGS,
     onnotice: () => {},
   });
-  const db = drizzlePostgres(client, { schema });
+  const db = drizzlePostgres(releasingResults(client), { schema });
   return {
     db,
     kind: "postgres",

@@ -18,6 +18,14 @@ export type TestDatabase = {
 };
 
 /**
+ * A Postgres server for tests of postgres.js itself, whichever database the run uses: the one
+ * TEST_DATABASE_URL names, else the server every machine runs at 127.0.0.1:5432.
+ */
+export function postgresServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+}
+
+/**
  * In-memory PGlite, or a uniquely named database on TEST_DATABASE_URL dropped at the end.
  * Migrated unless `migrated: false`.
  */
