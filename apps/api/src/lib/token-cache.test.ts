@@ -49,6 +49,21 @@ describe("TokenCache", () => {
     expect(cache.size).toEqual({ accepted: 2, refused: 1 });
   });
 
+  test("each request's own copy of a token finds its entry and marks it recently used", () => {
+    // Every request brings the token as a new string (a slice of its Authorization header).
+    const header = (token: string) => `Bearer ${token}`.slice("Bearer ".length);
+    const cache = new TokenCache({ keysVersion: () => 0, maxAccepted: 2 });
+    const version = cache.version();
+    cache.rememberAccepted(header("token-a"), version, alice, inAnHour());
+    cache.rememberAccepted(header("token-b"), version, bob, inAnHour());
+    expect(cache.lookup(header("token-a"))).toEqual(alice); // now "token-b" is the oldest
+    cache.rememberAccepted(header("token-c"), version, bob, inAnHour());
+    expect(cache.lookup(header("token-b"))).toBeUndefined();
+    expect(cache.lookup(header("token-a"))).toEqual(alice);
+    expect(cache.lookup(header("token-c"))).toEqual(bob);
+    expect(cache.size).toEqual({ accepted: 2, refused: 0 });
+  });
+
   test("keeps a refusal's words, not the Error that reported it", () => {
     const cache = new TokenCache({ keysVersion: () => 0 });
     const error = refusal();
