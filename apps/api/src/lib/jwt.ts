@@ -9,7 +9,7 @@ import {
   jwtVerify,
 } from "jose";
 import type { AuthConfig } from "../env.ts";
-import { DETAIL } from "./errors.ts";
+import { DETAIL, pauseStackCapture } from "./errors.ts";
 import { CachedRefusal, TokenCache, type TokenCacheOptions } from "./token-cache.ts";
 
 /** The caller, as proven by a verified token. */
@@ -18,6 +18,7 @@ export type AuthUser = { id: string; email: string | null };
 /**
  * The token is refused: `detail` goes to the client, `reason` only to the log. `final`: the same
  * token will be refused again as long as the key set stays the same (so the refusal may be cached).
+ * Like an ApiError, it carries no stack.
  */
 export class TokenRejected extends Error {
   readonly detail: string;
@@ -25,7 +26,9 @@ export class TokenRejected extends Error {
   readonly final: boolean;
 
   constructor(detail: string, reason: string, final = false) {
+    const resume = pauseStackCapture();
     super(reason);
+    resume();
     this.name = "TokenRejected";
     this.detail = detail;
     this.reason = reason;
