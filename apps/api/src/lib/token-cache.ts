@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { AuthUser } from "./jwt.ts";
 
 /**
@@ -18,7 +19,11 @@ import type { AuthUser } from "./jwt.ts";
  * - Everything is forgotten when the key set changes (`keysVersion` moves), and an outcome
  *   reached while the keys changed under it is not kept.
  * - Tokens longer than MAX_CACHED_TOKEN_LENGTH are always verified in full (bounds memory).
- * Least recently used entries go first when a bound is reached.
+ * - Least recently used entries go first when a bound is reached (lru-cache). A hit only moves
+ *   the entry in lru-cache's index lists; the entry stays keyed by the token string it was stored
+ *   with. (A Map re-inserted on every hit kept the request's own copy, a slice of its Authorization
+ *   header, alive until the token came round again: ~0.5 KB per request for V8's full collections,
+ *   and it rehashed its table every thousand hits or so.)
  */
 export type TokenCacheOptions = {
   /** Changes whenever the trusted key set changes. */
@@ -46,18 +51,18 @@ export class CachedRefusal {
 }
 
 export class TokenCache {
-  readonly #accepted = new Map<string, Entry<Accepted>>();
-  readonly #refused = new Map<string, Entry<CachedRefusal>>();
+  readonly #accepted: LRUCache<string, Accepted>;
+  readonly #refused: LRUCache<string, CachedRefusal>;
   readonly #keysVersion: () => number;
-  readonly #maxAccepted: number;
-  readonly #maxRefused: number;
   readonly #now: () => number;
   #version: number;
 
   constructor(options: TokenCacheOptions) {
     this.#keysVersion = options.keysVersion;
-    this.#maxAccepted = options.maxAccepted ?? TOKEN_CACHE_DEFAULTS.maxAccepted;
-    this.#maxRefused = options.maxRefused ?? TOKEN_CACHE_DEFAULTS.maxRefused;
+    this.#accepted = new LRUCache({
+      max: options.maxAccepted ?? TOKEN_CACHE_DEFAULTS.maxAccepted,
+    });
+    this.#refused = new LRUCache({ max: options.maxRefused ?? TOKEN_CACHE_DEFAULTS.maxRefused });
     this.#now = options.now ?? (() => Date.now());
     this.#version = options.keysVersion();
   }
@@ -69,13 +74,13 @@ export class TokenCache {
   /** The cached outcome, or undefined: the caller must then verify the token in full. */
   lookup(token: string): AuthUser | CachedRefusal | undefined {
     this.#forgetIfKeysChanged();
-    const accepted = touch(this.#accepted, token);
+    const accepted = this.#accepted.get(token);
     if (accepted) {
       if (this.#now() < accepted.expiresAtMs) return accepted.user;
       this.#accepted.delete(token);
       return undefined;
     }
-    return touch(this.#refused, token);
+    return this.#refused.get(token);
   }
 
   /** The key-set version to pass back to `remember…` once a full verification completes. */
@@ -86,7 +91,7 @@ export class TokenCache {
 
   rememberAccepted(token: string, verifiedUnder: number, user: AuthUser, exp: number): void {
     if (!this.#mayKeep(token, verifiedUnder)) return;
-    add(this.#accepted, token, { user, expiresAtMs: exp * 1000 }, this.#maxAccepted);
+    this.#accepted.set(token, { user, expiresAtMs: exp * 1000 });
   }
 
   /** Keeps `refusal`'s detail and reason, not the object (see above). */
@@ -96,7 +101,7 @@ export class TokenCache {
     refusal: { detail: string; reason: string },
   ): void {
     if (!this.#mayKeep(token, verifiedUnder)) return;
-    add(this.#refused, token, new CachedRefusal(refusal.detail, refusal.reason), this.#maxRefused);
+    this.#refused.set(token, new CachedRefusal(refusal.detail, refusal.reason));
   }
 
   #mayKeep(token: string, verifiedUnder: number) {
@@ -109,31 +114,5 @@ export class TokenCache {
     this.#version = current;
     this.#accepted.clear();
     this.#refused.clear();
-  }
-}
-
-/**
- * A cache map's entry keeps the token it was stored under: moving an entry to the back re-inserts
- * it under that same string, not the one in hand. The one in hand is a slice of this request's
- * Authorization header, and as the map's key it would keep that header alive until the token came
- * round again, long enough for V8 to promote it: ~0.5 KB per request for full collections.
- */
-type Entry<V> = { readonly token: string; readonly value: V };
-
-/** Map lookup that marks the entry most recently used (Maps iterate in insertion order). */
-function touch<V>(map: Map<string, Entry<V>>, token: string): V | undefined {
-  const entry = map.get(token);
-  if (entry === undefined) return undefined;
-  map.delete(token);
-  map.set(entry.token, entry);
-  return entry.value;
-}
-
-function add<V>(map: Map<string, Entry<V>>, token: string, value: V, max: number) {
-  map.delete(token);
-  map.set(token, { token, value });
-  if (map.size > max) {
-    const oldest = map.keys().next();
-    if (!oldest.done) map.delete(oldest.value);
   }
 }
