@@ -1,7 +1,16 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 
 afterEach(() => {
   cleanup();
 });
+
+/**
+ * sonner takes a closed toast out of its list 200 ms after the close (its TIME_BEFORE_UNMOUNT), on
+ * a timer that cleanup() cannot cancel. After a file's last test that timer may fire once jsdom's
+ * window is gone, and React then throws while scheduling the update. Waiting a little longer than
+ * that at the end of each file lets it run first: timers fire in order of their deadlines.
+ */
+const TOAST_UNMOUNT_MS = 200;
+afterAll(() => new Promise<void>((resolve) => setTimeout(resolve, TOAST_UNMOUNT_MS + 50)));
