@@ -8,7 +8,7 @@ const BEARER = /^Bearer +(\S+)$/i;
 
 /**
  * The one way into a task route: verifies the bearer token and puts the caller on the context
- * (`c.var.user`). Failures are 401 with `WWW-Authenticate: Bearer`, or 503 while the JWKS has
+ * (`c.get("user")`). Failures are 401 with `WWW-Authenticate: Bearer`, or 503 while the JWKS has
  * never been fetched. The reason goes into the request's log line (`authFailure`); the token never
  * does.
  */
@@ -19,14 +19,14 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     throw unauthorized(DETAIL.notAuthenticated);
   }
   try {
-    c.set("user", await c.var.verifier.verify(token));
+    c.set("user", await c.get("verifier").verify(token));
   } catch (error) {
     if (error instanceof TokenRejected) {
       c.set("authFailure", error.reason);
       throw unauthorized(error.detail);
     }
     if (error instanceof KeysUnavailable) {
-      c.var.log.error({ reason: error.message }, "auth unavailable: cannot fetch the JWKS");
+      c.get("log").error({ reason: error.message }, "auth unavailable: cannot fetch the JWKS");
       throw new ApiError(503, DETAIL.authUnavailable);
     }
     throw error;

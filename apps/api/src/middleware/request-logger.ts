@@ -4,14 +4,14 @@ import type { AuthUser } from "../lib/jwt.ts";
 import { type Logger, RequestLog } from "../lib/logger.ts";
 
 /**
- * Gives each request its logger (`c.var.log`, every line carrying the request id) and logs one
+ * Gives each request its logger (`c.get("log")`, every line carrying the request id) and logs one
  * line when it ends: request id, method, path (no query string, no headers), status, duration,
  * and the caller's id or why their token was refused (one line, even for a flood of bad tokens).
  */
 export const requestLogger = (logger: Logger) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now();
-    const reqId = c.var.requestId;
+    const reqId = c.get("requestId");
     c.set("log", new RequestLog(logger, reqId));
     await next();
     const user = c.get("user") as AuthUser | undefined;

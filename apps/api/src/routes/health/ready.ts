@@ -38,10 +38,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function registerReady(app: App) {
   app.openapi(readyRoute, async (c) => {
     try {
-      await withTimeout(c.var.database.ping(), READY_TIMEOUT_MS);
+      await withTimeout(c.get("database").ping(), READY_TIMEOUT_MS);
       return c.json({ status: "ready" as const }, 200);
     } catch (error) {
-      c.var.log.warn(
+      c.get("log").warn(
         { reason: error instanceof Error ? error.message : String(error) },
         "not ready",
       );

@@ -35,8 +35,8 @@ export const createTaskRoute = createRoute({
 export function registerCreateTask(app: App) {
   app.openapi(createTaskRoute, async (c) => {
     const body = c.req.valid("json");
-    const task = await insertTask(c.var.database.db, {
-      userId: c.var.user.id,
+    const task = await insertTask(c.get("database").db, {
+      userId: c.get("user").id,
       title: body.title,
       description: body.description ?? null,
     });

@@ -24,8 +24,8 @@ export const deleteTaskRoute = createRoute({
 export function registerDeleteTask(app: App) {
   app.openapi(deleteTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db } = c.var.database;
-    if (!(await deleteTask(db, { userId: c.var.user.id, id }))) {
+    const { db } = c.get("database");
+    if (!(await deleteTask(db, { userId: c.get("user").id, id }))) {
       throw await missingTaskError(db, id);
     }
     return c.body(null, 204);

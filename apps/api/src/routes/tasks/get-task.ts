@@ -24,8 +24,8 @@ export const getTaskRoute = createRoute({
 export function registerGetTask(app: App) {
   app.openapi(getTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { db } = c.var.database;
-    const task = await findTask(db, { userId: c.var.user.id, id });
+    const { db } = c.get("database");
+    const task = await findTask(db, { userId: c.get("user").id, id });
     if (!task) throw await missingTaskError(db, id);
     return c.json(toTaskJson(task), 200);
   });

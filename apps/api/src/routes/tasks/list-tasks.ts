@@ -43,8 +43,8 @@ export const listTasksRoute = createRoute({
 export function registerListTasks(app: App) {
   app.openapi(listTasksRoute, async (c) => {
     const { limit, cursor, status } = c.req.valid("query");
-    const page = await listTaskPage(c.var.database.db, {
-      userId: c.var.user.id,
+    const page = await listTaskPage(c.get("database").db, {
+      userId: c.get("user").id,
       status,
       limit,
       after: cursor,

@@ -34,9 +34,9 @@ export function registerReplaceTask(app: App) {
   app.openapi(replaceTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const { db } = c.var.database;
+    const { db } = c.get("database");
     const task = await updateTask(db, {
-      userId: c.var.user.id,
+      userId: c.get("user").id,
       id,
       changes: { title: body.title, description: body.description ?? null },
     });

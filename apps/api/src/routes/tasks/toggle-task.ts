@@ -33,9 +33,9 @@ export function registerToggleTask(app: App) {
   app.openapi(toggleTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const { db } = c.var.database;
+    const { db } = c.get("database");
     const task = await setTaskCompletion(db, {
-      userId: c.var.user.id,
+      userId: c.get("user").id,
       id,
       isCompleted: body.is_completed,
     });
