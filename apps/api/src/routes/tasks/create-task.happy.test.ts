@@ -38,6 +38,18 @@ describe("POST /api/tasks", () => {
     expect(await api.storedTask(String(task.id))).toEqual(task);
   });
 
+  test("the answer is the JSON that GET answers, byte for byte (Postgres writes it)", async () => {
+    const alice = await api.user("alice");
+    const response = await alice.post("/api/tasks", {
+      title: `Quotes " and \\ backslash, tab\t, emoji 🙂, 𝄞 and </script>`,
+      description: "line one\nline two\r\n\u0001 control, \u2028 separator",
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    const id = (response.body as { id: string }).id;
+    expect(response.text).toBe((await alice.get(`/api/tasks/${id}`)).text);
+  });
+
   test("the Location header leads to the new task", async () => {
     const alice = await api.user("alice");
     const created = await alice.post("/api/tasks", { title: "Follow me" });

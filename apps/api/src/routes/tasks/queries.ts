@@ -1,8 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { type TaskRow, taskColumns, tasks } from "../../db/schema.ts";
+import { taskColumns, tasks } from "../../db/schema.ts";
 import { statements, touched } from "./statements.ts";
-import { type CompletionChange, type NewTask, writeBatches } from "./write-batches.ts";
+import {
+  type CompletionChange,
+  type NewTask,
+  type WrittenTask,
+  writeBatches,
+} from "./write-batches.ts";
 
 /**
  * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
@@ -23,8 +28,11 @@ export async function taskExists(db: Db, params: { id: string }) {
   return row !== undefined;
 }
 
-/** Batched with concurrent creates (write-batches.ts); the owner is always `userId`. */
-export function insertTask(db: Db, params: NewTask): Promise<TaskRow> {
+/**
+ * Batched with concurrent creates (write-batches.ts); the owner is always `userId`. Resolves to
+ * the new task's id and its JSON as the API answers it.
+ */
+export function insertTask(db: Db, params: NewTask): Promise<WrittenTask> {
   return writeBatches(db).insert(params);
 }
 
@@ -54,8 +62,9 @@ export async function updateTask(
 }
 
 /**
- * Sets is_completed, or flips it when `isCompleted` is undefined; undefined when the caller has
- * no such task. Batched with concurrent completions (write-batches.ts).
+ * Sets is_completed, or flips it when `isCompleted` is undefined: the task's id and its JSON as
+ * the API answers it, or undefined when the caller has no such task. Batched with concurrent
+ * completions (write-batches.ts).
  */
 export async function setTaskCompletion(db: Db, params: CompletionChange) {
   return (await writeBatches(db).setCompletion(params)) ?? undefined;

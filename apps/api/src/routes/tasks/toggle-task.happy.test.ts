@@ -24,6 +24,18 @@ describe("PATCH /api/tasks/{id}/complete", () => {
     expect(await api.storedTask(task.id)).toEqual(second.body);
   });
 
+  test("the answer is the JSON that GET answers, byte for byte (Postgres writes it)", async () => {
+    const alice = await api.user("alice");
+    const task = await createTask(alice, {
+      title: `Quotes " and \\ backslash, tab\t, emoji 🙂, 𝄞 and </script>`,
+      description: "line one\nline two\r\n\u0001 control, \u2028 separator",
+    });
+    const response = await alice.patch(`/api/tasks/${task.id}/complete`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.text).toBe((await alice.get(`/api/tasks/${task.id}`)).text);
+  });
+
   test("an empty object toggles", async () => {
     const alice = await api.user("alice");
     const task = await createTask(alice);

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
@@ -8,8 +9,8 @@ import { setTaskCompletion } from "./queries.ts";
 import {
   TaskCompletionSchema,
   TaskIdParamsSchema,
+  type TaskJson,
   taskUpdateResponses,
-  toTaskJson,
 } from "./schema.ts";
 
 export const toggleTaskRoute = createRoute({
@@ -40,6 +41,7 @@ export function registerToggleTask(app: App) {
       isCompleted: body.is_completed,
     });
     if (!task) throw await missingTaskError(db, id);
-    return c.json(toTaskJson(task), 200);
+    // Postgres returns the task already as the response's JSON (write-batches.ts).
+    return jsonText<TaskJson, 200>(c, task.json, 200);
   });
 }

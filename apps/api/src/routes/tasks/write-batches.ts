@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { perDatabase } from "../../db/per-database.ts";
-import { type TaskRow, taskColumns, tasks } from "../../db/schema.ts";
+import { tasks } from "../../db/schema.ts";
 import { type Batcher, createBatcher } from "../../lib/batcher.ts";
 import { touched } from "./statements.ts";
 
@@ -11,11 +11,17 @@ import { touched } from "./statements.ts";
  * requests (lib/batcher.ts): one multi-row statement, one transaction and one commit for every
  * request that arrived while earlier batches were running. Each row is still owned by its own
  * caller: the owner of every inserted row is that request's user, and every update matches the
- * task's id together with its caller's user id. Results go back to each request by task id.
+ * task's id together with its caller's user id. Results go back to each request by task id, as
+ * the task's JSON that Postgres keeps with it (`as_json`, byte for byte what the API answers):
+ * Node neither parses the row nor serialises it again.
  */
 
 export type NewTask = { userId: string; title: string; description: string | null };
 export type CompletionChange = { userId: string; id: string; isCompleted?: boolean | undefined };
+/** A written task: its id and its JSON as the API answers it. */
+export type WrittenTask = { id: string; json: string };
+
+const written = { id: tasks.id, json: tasks.asJson };
 
 /**
  * Batches in flight per process at most: fewer than the pool's connections, so reads always find
@@ -39,7 +45,7 @@ function prepareWrites(db: Db) {
         sql`select id, user_id, title, description, false, now(), now()
           from json_to_recordset(${batch}::json) as batch(id uuid, user_id text, title text, description text)`,
       )
-      .returning(taskColumns)
+      .returning(written)
       .prepare("insert_tasks"),
     // The batch's columns are named apart from the table's so that unqualified names stay the task's.
     setCompletion: db
@@ -59,7 +65,7 @@ function prepareWrites(db: Db) {
           eq(tasks.userId, sql`batch.owner_id`),
         ),
       )
-      .returning(taskColumns)
+      .returning(written)
       .prepare("set_tasks_completion"),
   };
 }
@@ -67,7 +73,7 @@ function prepareWrites(db: Db) {
 async function insertMany(
   statements: ReturnType<typeof prepareWrites>,
   items: NewTask[],
-): Promise<TaskRow[]> {
+): Promise<WrittenTask[]> {
   const rows = items.map((item) => ({
     id: randomUUID(),
     user_id: item.userId,
@@ -76,13 +82,13 @@ async function insertMany(
   }));
   const inserted = inOrder(rows, await statements.insert.execute({ batch: JSON.stringify(rows) }));
   if (inserted.includes(null)) throw new Error("INSERT … RETURNING missed a row");
-  return inserted as TaskRow[];
+  return inserted as WrittenTask[];
 }
 
 async function setCompletionMany(
   statements: ReturnType<typeof prepareWrites>,
   items: CompletionChange[],
-): Promise<(TaskRow | null)[]> {
+): Promise<(WrittenTask | null)[]> {
   const batch = items.map((item) => ({
     task_id: item.id,
     owner_id: item.userId,
@@ -96,8 +102,11 @@ async function setCompletionMany(
   return inOrder(items, updated);
 }
 
-/** Each item's row (matched by task id), or null when the statement wrote none for it. */
-function inOrder<T extends { id: string }>(items: T[], rows: TaskRow[]): (TaskRow | null)[] {
+/** Each item's task (matched by id), or null when the statement wrote none for it. */
+function inOrder<T extends { id: string }>(
+  items: T[],
+  rows: WrittenTask[],
+): (WrittenTask | null)[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return items.map((item) => byId.get(item.id) ?? null);
 }
