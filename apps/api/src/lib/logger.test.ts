@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
+import { pino } from "pino";
 import { describe, expect, test, vi } from "vitest";
-import { censorSecrets, createLogger } from "./logger.ts";
+import { censorSecrets, createLogger, isoTimeField } from "./logger.ts";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -43,6 +44,26 @@ describe("log lines never carry secrets", () => {
     const fields = { headers: { authorization: "Bearer x" } };
     censorSecrets(fields);
     expect(fields.headers.authorization).toBe("Bearer x");
+  });
+});
+
+describe("each line's time", () => {
+  test("is the ISO 8601 UTC time of its millisecond, as pino's isoTime writes it", () => {
+    vi.useFakeTimers({ now: Date.parse("2026-01-31T09:30:00.123Z") });
+    try {
+      expect(isoTimeField()).toBe(',"time":"2026-01-31T09:30:00.123Z"');
+      expect(isoTimeField()).toBe(pino.stdTimeFunctions.isoTime());
+      vi.setSystemTime(Date.parse("2026-01-31T09:30:00.124Z"));
+      expect(isoTimeField()).toBe(',"time":"2026-01-31T09:30:00.124Z"');
+      const { logger, lines } = capture();
+      logger.info("now");
+      expect(lines[0]?.time).toBe("2026-01-31T09:30:00.124Z");
+      vi.setSystemTime(Date.parse("2026-02-01T00:00:00.000Z"));
+      logger.info("later");
+      expect(lines[1]?.time).toBe("2026-02-01T00:00:00.000Z");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
