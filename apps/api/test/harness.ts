@@ -6,7 +6,7 @@ import { tasks } from "../src/db/schema.ts";
 import { parseEnv } from "../src/env.ts";
 import { createVerifier, DEFAULT_JWKS_TIMINGS, type JwksTimings } from "../src/lib/jwt.ts";
 import { createLogger } from "../src/lib/logger.ts";
-import { type TaskJson, toTaskJson } from "../src/routes/tasks/schema.ts";
+import type { TaskJson } from "../src/routes/tasks/schema.ts";
 import { listen, type RunningServer } from "../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { Client, type TestUser } from "./support/http.ts";
@@ -190,3 +190,19 @@ export async function createTask(
 }
 
 /** The path of a `Link: <…>; rel="next"` header, or undefined when there is none. */
+
+/**
+ * A stored row as the API's JSON, built from its columns in JavaScript: an independent check of
+ * what the API answers, which is the row's `as_json` as Postgres writes it.
+ */
+function toTaskJson(row: typeof tasks.$inferSelect): TaskJson {
+  return {
+    id: row.id,
+    user_id: row.userId,
+    title: row.title,
+    description: row.description,
+    is_completed: row.isCompleted,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}

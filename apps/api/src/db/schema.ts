@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -21,7 +21,7 @@ export const tasks = pgTable(
     createdAt: timestampMs("created_at"),
     updatedAt: timestampMs("updated_at"),
     /**
-     * The task as the API answers it (`toTaskJson`, serialised), kept up to date by Postgres on
+     * The task as the API answers it (the `Task` schema as JSON), kept up to date by Postgres on
      * every write: a page of tasks is then these texts joined, not 20 JSON objects and 40
      * timestamps built on every read (about half of the list statement's cost). `task_json` is
      * the SQL function the migration that added this column defines.
@@ -47,9 +47,11 @@ export const tasks = pgTable(
   ],
 );
 
-/** A task's fields as the API reads them back: every column but `as_json`, which only pages use. */
-const { asJson: _asJson, ...taskColumns } = getTableColumns(tasks);
+/**
+ * What every statement that answers with a task reads or returns: its id and `as_json`, the
+ * response's JSON as Postgres keeps it. Node neither maps the row nor serialises it again.
+ */
+export const taskText = { id: tasks.id, json: tasks.asJson };
 
-export { taskColumns };
-
-export type TaskRow = Omit<typeof tasks.$inferSelect, "asJson">;
+/** A task as the API answers it: its id and its JSON text. */
+export type TaskText = { id: string; json: string };

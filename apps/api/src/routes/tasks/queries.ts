@@ -1,13 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { taskColumns, tasks } from "../../db/schema.ts";
+import { type TaskText, tasks, taskText } from "../../db/schema.ts";
 import { statements, touched } from "./statements.ts";
-import {
-  type CompletionChange,
-  type NewTask,
-  type WrittenTask,
-  writeBatches,
-} from "./write-batches.ts";
+import { type CompletionChange, type NewTask, writeBatches } from "./write-batches.ts";
 
 /**
  * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
@@ -32,7 +27,7 @@ export async function taskExists(db: Db, params: { id: string }) {
  * Batched with concurrent creates (write-batches.ts); the owner is always `userId`. Resolves to
  * the new task's id and its JSON as the API answers it.
  */
-export function insertTask(db: Db, params: NewTask): Promise<WrittenTask> {
+export function insertTask(db: Db, params: NewTask): Promise<TaskText> {
   return writeBatches(db).insert(params);
 }
 
@@ -57,7 +52,7 @@ export async function updateTask(
       updatedAt: touched,
     })
     .where(and(eq(tasks.id, params.id), eq(tasks.userId, params.userId)))
-    .returning(taskColumns);
+    .returning(taskText);
   return row;
 }
 

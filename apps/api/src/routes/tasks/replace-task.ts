@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
@@ -7,9 +8,9 @@ import { missingTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import {
   TaskIdParamsSchema,
+  type TaskJson,
   TaskReplaceSchema,
   taskUpdateResponses,
-  toTaskJson,
 } from "./schema.ts";
 
 export const replaceTaskRoute = createRoute({
@@ -41,6 +42,6 @@ export function registerReplaceTask(app: App) {
       changes: { title: body.title, description: body.description ?? null },
     });
     if (!task) throw await missingTaskError(db, id);
-    return c.json(toTaskJson(task), 200);
+    return jsonText<TaskJson, 200>(c, task.json, 200);
   });
 }

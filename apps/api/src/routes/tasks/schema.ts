@@ -1,5 +1,4 @@
 import { z } from "@hono/zod-openapi";
-import type { TaskRow } from "../../db/schema.ts";
 import { errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { type Cursor, decodeCursor } from "./cursor.ts";
 
@@ -92,16 +91,6 @@ export const taskUpdateResponses = {
   200: { description: "The updated task.", content: jsonContent(TaskSchema) },
   ...errorResponses(401, 403, 404, 413, 415, 503),
 };
-
-export const toTaskJson = (row: TaskRow): TaskJson => ({
-  id: row.id,
-  user_id: row.userId,
-  title: row.title,
-  description: row.description,
-  is_completed: row.isCompleted,
-  created_at: row.createdAt.toISOString(),
-  updated_at: row.updatedAt.toISOString(),
-});
 
 export const TaskCreateSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { perDatabase } from "../../db/per-database.ts";
-import { taskColumns, tasks } from "../../db/schema.ts";
+import { tasks, taskText } from "../../db/schema.ts";
 
 /**
  * The fixed-shape task statements, prepared once per database handle: Drizzle builds each SQL
@@ -21,7 +21,7 @@ function prepareAll(db: Db) {
   const owned = and(eq(tasks.id, id), eq(tasks.userId, userId));
 
   return {
-    find: db.select(taskColumns).from(tasks).where(owned).prepare("find_task"),
+    find: db.select(taskText).from(tasks).where(owned).prepare("find_task"),
     exists: db.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, id)).prepare("task_exists"),
     delete: db.delete(tasks).where(owned).returning({ id: tasks.id }).prepare("delete_task"),
   };

@@ -25,6 +25,18 @@ describe("PATCH /api/tasks/{id}", () => {
     expect(await api.storedTask(task.id)).toEqual(updated);
   });
 
+  test("the answer is the stored task as JSON.stringify writes it, byte for byte (Postgres writes it)", async () => {
+    const alice = await api.user("alice");
+    const task = await createTask(alice);
+    const response = await alice.patch(`/api/tasks/${task.id}`, {
+      title: `Quotes " and \\ backslash, tab\t, emoji 🙂, 𝄞 and </script>`,
+      description: "line one\nline two\r\n\u0001 control, \u2028 separator",
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.text).toBe(JSON.stringify(await api.storedTask(task.id)));
+  });
+
   test("updated_at strictly increases over quick successive changes", async () => {
     const alice = await api.user("alice");
     const task = await createTask(alice);

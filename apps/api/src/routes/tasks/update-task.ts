@@ -1,11 +1,17 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { missingTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
-import { TaskIdParamsSchema, TaskUpdateSchema, taskUpdateResponses, toTaskJson } from "./schema.ts";
+import {
+  TaskIdParamsSchema,
+  type TaskJson,
+  TaskUpdateSchema,
+  taskUpdateResponses,
+} from "./schema.ts";
 
 export const updateTaskRoute = createRoute({
   method: "patch",
@@ -36,6 +42,6 @@ export function registerUpdateTask(app: App) {
       changes: { title: body.title, description: body.description, isCompleted: body.is_completed },
     });
     if (!task) throw await missingTaskError(db, id);
-    return c.json(toTaskJson(task), 200);
+    return jsonText<TaskJson, 200>(c, task.json, 200);
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { perDatabase } from "../../db/per-database.ts";
-import { tasks } from "../../db/schema.ts";
+import { type TaskText, tasks, taskText } from "../../db/schema.ts";
 import { type Batcher, createBatcher } from "../../lib/batcher.ts";
 import { touched } from "./statements.ts";
 
@@ -18,10 +18,6 @@ import { touched } from "./statements.ts";
 
 export type NewTask = { userId: string; title: string; description: string | null };
 export type CompletionChange = { userId: string; id: string; isCompleted?: boolean | undefined };
-/** A written task: its id and its JSON as the API answers it. */
-export type WrittenTask = { id: string; json: string };
-
-const written = { id: tasks.id, json: tasks.asJson };
 
 /**
  * Batches in flight per process at most: fewer than the pool's connections, so reads always find
@@ -45,7 +41,7 @@ function prepareWrites(db: Db) {
         sql`select id, user_id, title, description, false, now(), now()
           from json_to_recordset(${batch}::json) as batch(id uuid, user_id text, title text, description text)`,
       )
-      .returning(written)
+      .returning(taskText)
       .prepare("insert_tasks"),
     // The batch's columns are named apart from the table's so that unqualified names stay the task's.
     setCompletion: db
@@ -65,7 +61,7 @@ function prepareWrites(db: Db) {
           eq(tasks.userId, sql`batch.owner_id`),
         ),
       )
-      .returning(written)
+      .returning(taskText)
       .prepare("set_tasks_completion"),
   };
 }
@@ -73,7 +69,7 @@ function prepareWrites(db: Db) {
 async function insertMany(
   statements: ReturnType<typeof prepareWrites>,
   items: NewTask[],
-): Promise<WrittenTask[]> {
+): Promise<TaskText[]> {
   const rows = items.map((item) => ({
     id: randomUUID(),
     user_id: item.userId,
@@ -82,13 +78,13 @@ async function insertMany(
   }));
   const inserted = inOrder(rows, await statements.insert.execute({ batch: JSON.stringify(rows) }));
   if (inserted.includes(null)) throw new Error("INSERT … RETURNING missed a row");
-  return inserted as WrittenTask[];
+  return inserted as TaskText[];
 }
 
 async function setCompletionMany(
   statements: ReturnType<typeof prepareWrites>,
   items: CompletionChange[],
-): Promise<(WrittenTask | null)[]> {
+): Promise<(TaskText | null)[]> {
   const batch = items.map((item) => ({
     task_id: item.id,
     owner_id: item.userId,
@@ -103,10 +99,7 @@ async function setCompletionMany(
 }
 
 /** Each item's task (matched by id), or null when the statement wrote none for it. */
-function inOrder<T extends { id: string }>(
-  items: T[],
-  rows: WrittenTask[],
-): (WrittenTask | null)[] {
+function inOrder<T extends { id: string }>(items: T[], rows: TaskText[]): (TaskText | null)[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return items.map((item) => byId.get(item.id) ?? null);
 }
