@@ -189,8 +189,6 @@ export async function createTask(
   return response.body as TaskJson;
 }
 
-/** The path of a `Link: <…>; rel="next"` header, or undefined when there is none. */
-
 /**
  * A stored row as the API's JSON, built from its columns in JavaScript: an independent check of
  * what the API answers, which is the row's `as_json` as Postgres writes it.
