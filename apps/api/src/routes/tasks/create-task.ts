@@ -1,11 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { insertTask } from "./queries.ts";
-import { TaskCreateSchema, type TaskJson, TaskSchema } from "./schema.ts";
+import { TaskCreateSchema, TaskSchema, taskAnswer } from "./schema.ts";
 
 export const createTaskRoute = createRoute({
   method: "post",
@@ -42,7 +41,6 @@ export function registerCreateTask(app: App) {
       description: body.description ?? null,
     });
     c.header("Location", `/api/tasks/${task.id}`);
-    // Postgres returns the new task already as the response's JSON (write-batches.ts).
-    return jsonText<TaskJson, 201>(c, task.json, 201);
+    return taskAnswer(c, task, 201);
   });
 }

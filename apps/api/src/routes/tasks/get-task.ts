@@ -1,11 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { missingTaskError } from "./ownership.ts";
 import { findTask } from "./queries.ts";
-import { TaskIdParamsSchema, type TaskJson, TaskSchema } from "./schema.ts";
+import { TaskIdParamsSchema, TaskSchema, taskAnswer } from "./schema.ts";
 
 export const getTaskRoute = createRoute({
   method: "get",
@@ -28,6 +27,6 @@ export function registerGetTask(app: App) {
     const { db } = c.get("database");
     const task = await findTask(db, { userId: c.get("user").id, id });
     if (!task) throw await missingTaskError(db, id);
-    return jsonText<TaskJson, 200>(c, task.json, 200);
+    return taskAnswer(c, task, 200);
   });
 }

@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
@@ -8,8 +7,8 @@ import { missingTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import {
   TaskIdParamsSchema,
-  type TaskJson,
   TaskReplaceSchema,
+  taskAnswer,
   taskUpdateResponses,
 } from "./schema.ts";
 
@@ -42,6 +41,6 @@ export function registerReplaceTask(app: App) {
       changes: { title: body.title, description: body.description ?? null },
     });
     if (!task) throw await missingTaskError(db, id);
-    return jsonText<TaskJson, 200>(c, task.json, 200);
+    return taskAnswer(c, task, 200);
   });
 }

@@ -1,4 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { TaskText } from "../../db/schema.ts";
+import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { type Cursor, decodeCursor } from "./cursor.ts";
 
@@ -85,6 +89,13 @@ export const TaskSchema = z
   .openapi("Task", { description: "A task of the authenticated user." });
 
 export type TaskJson = z.infer<typeof TaskSchema>;
+
+/**
+ * The answer of every route that answers with one task: the task's `as_json`, which Postgres
+ * keeps as exactly this schema's JSON (db/schema.ts), sent as is.
+ */
+export const taskAnswer = <S extends ContentfulStatusCode>(c: Context, task: TaskText, status: S) =>
+  jsonText<TaskJson, S>(c, task.json, status);
 
 /** The responses of PUT, PATCH and PATCH …/complete: the updated task, or why not. */
 export const taskUpdateResponses = {

@@ -1,6 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
@@ -9,7 +8,7 @@ import { setTaskCompletion } from "./queries.ts";
 import {
   TaskCompletionSchema,
   TaskIdParamsSchema,
-  type TaskJson,
+  taskAnswer,
   taskUpdateResponses,
 } from "./schema.ts";
 
@@ -41,7 +40,6 @@ export function registerToggleTask(app: App) {
       isCompleted: body.is_completed,
     });
     if (!task) throw await missingTaskError(db, id);
-    // Postgres returns the task already as the response's JSON (write-batches.ts).
-    return jsonText<TaskJson, 200>(c, task.json, 200);
+    return taskAnswer(c, task, 200);
   });
 }

@@ -1,17 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { missingTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
-import {
-  TaskIdParamsSchema,
-  type TaskJson,
-  TaskUpdateSchema,
-  taskUpdateResponses,
-} from "./schema.ts";
+import { TaskIdParamsSchema, TaskUpdateSchema, taskAnswer, taskUpdateResponses } from "./schema.ts";
 
 export const updateTaskRoute = createRoute({
   method: "patch",
@@ -42,6 +36,6 @@ export function registerUpdateTask(app: App) {
       changes: { title: body.title, description: body.description, isCompleted: body.is_completed },
     });
     if (!task) throw await missingTaskError(db, id);
-    return jsonText<TaskJson, 200>(c, task.json, 200);
+    return taskAnswer(c, task, 200);
   });
 }
