@@ -38,9 +38,7 @@ export const CEILING_TITLE = "pgbench insert ceiling";
 
 /**
  * What the API sends Postgres for one `GET /api/tasks` (its own statement, rendered from
- * apps/api's list-page.ts for a random seeded user) and for one `POST /api/tasks` on its own
- * (the API batches concurrent creates into multi-row inserts; the ceiling is one row per
- * transaction, as a client without batching would send them).
+ * apps/api's list-page.ts for a random seeded user) and a one-row insert, each on its own.
  */
 export const SQL_CEILINGS = {
   "list SQL": `\\set u random(1, :users)\n${listStatementForPgbench()};\n`,
@@ -51,15 +49,10 @@ INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, up
 `,
 } as const;
 
-/**
- * The API's list statement (first page, default limit) for a batch of one request: pgbench's
- * random user, as a client without batching would run it.
- */
+/** The API's list statement (first page, default limit) for pgbench's random user. */
 function listStatementForPgbench(): string {
   const query = new PgDialect().sqlToQuery(listPageStatement("all", false));
-  const values: Record<string, string> = {
-    batch: `('[{"i":0,"owner":"bench-user-' || :u || '","lim":50}]')`,
-  };
+  const values: Record<string, string> = { owner: `('bench-user-' || :u)`, lim: "50" };
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
     const param = query.params[Number(n) - 1];
     const value = param instanceof Placeholder ? values[param.name] : undefined;

@@ -11,6 +11,7 @@ import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { corsFor } from "./middleware/cors.ts";
+import { deadline } from "./middleware/deadline.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { registerRoutes } from "./routes/index.ts";
 
@@ -22,6 +23,9 @@ export type AppDeps = {
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** On a 503: the database or the keys may be back within a second (db/client.ts reconnects). */
+const RETRY_SOON = { "Retry-After": "1" };
 
 /** The OpenAPI 3.1 document, built from the route definitions alone (no database, no keys). */
 export function buildOpenApiDocument() {
@@ -46,10 +50,12 @@ export function createApp(deps: AppDeps): App {
     }),
   );
   app.use(async (c, next) => {
+    c.set("config", deps.config);
     c.set("database", deps.database);
     c.set("verifier", deps.verifier);
     await next();
   });
+  app.use(deadline(deps.config.requestTimeoutMs));
 
   registerRoutes(app);
   app.doc31("/openapi.json", DOCUMENT_CONFIG);
@@ -66,7 +72,7 @@ export function createApp(deps: AppDeps): App {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
-      return c.json({ detail: error.detail }, error.status, error.headers);
+      return c.json({ detail: error.detail, ...error.extra }, error.status, error.headers);
     }
     if (error instanceof HTTPException && error.status < 500) {
       // Raised by Hono itself, e.g. the 415 of a body that is not JSON.
@@ -76,7 +82,7 @@ export function createApp(deps: AppDeps): App {
     const log = (c.get("log") as RequestLog | undefined) ?? deps.logger;
     if (isDatabaseUnavailable(error)) {
       log.error({ err: error }, "database unavailable");
-      return c.json({ detail: DETAIL.databaseUnavailable }, 503);
+      return c.json({ detail: DETAIL.databaseUnavailable }, 503, RETRY_SOON);
     }
     log.error({ err: error }, "unhandled error");
     return c.json({ detail: DETAIL.internal }, 500);

@@ -24,6 +24,8 @@ describe("parseEnv", () => {
       dataDir: fileURLToPath(new URL("../../../.data", import.meta.url)),
       logLevel: "info",
       corsOrigins: ["http://localhost:3000"],
+      requestTimeoutMs: 1500,
+      taskQuota: 100_000,
       auth: {
         mode: "jwks",
         jwksUrl: "http://localhost:3000/api/auth/jwks",
@@ -53,6 +55,8 @@ describe("parseEnv", () => {
         AUTH_ISSUER: "https://app.example.com",
         AUTH_AUDIENCE: "https://api.example.com",
         AUTH_ALGORITHMS: "EdDSA,ES256",
+        REQUEST_TIMEOUT_MS: "2500",
+        TASK_QUOTA: "5000",
       }),
     ).toEqual({
       appEnv: "production",
@@ -61,6 +65,8 @@ describe("parseEnv", () => {
       dataDir: "/var/lib/taskline",
       logLevel: "warn",
       corsOrigins: ["https://app.example.com", "https://admin.example.com"],
+      requestTimeoutMs: 2500,
+      taskQuota: 5000,
       auth: {
         mode: "jwks",
         jwksUrl: "https://app.example.com/api/auth/jwks",
@@ -69,6 +75,13 @@ describe("parseEnv", () => {
         algorithms: ["EdDSA", "ES256"],
       },
     });
+  });
+
+  test("REQUEST_TIMEOUT_MS and TASK_QUOTA must be whole numbers in range", () => {
+    expect(problems({ REQUEST_TIMEOUT_MS: "50", TASK_QUOTA: "0" })).toEqual([
+      'REQUEST_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 60000 (got "50")',
+      'TASK_QUOTA: must be a whole number from 1 to 999999999 (got "0")',
+    ]);
   });
 
   test("APP_ENV defaults to production when NODE_ENV=production", () => {

@@ -44,6 +44,10 @@ export type Config = {
   workers: number | undefined;
   /** Connections per process to the Postgres server (DATABASE_POOL_SIZE); undefined: default. */
   databasePoolSize: number | undefined;
+  /** Each request's deadline, and each statement's timeout (REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
+  /** Most tasks one user may hold (TASK_QUOTA). */
+  taskQuota: number;
   auth: AuthConfig;
 };
 
@@ -143,6 +147,16 @@ const schema = z.object({
       error: "must be a whole number from 1 to 100",
     })
     .transform((v) => (v === undefined ? undefined : Number(v))),
+  REQUEST_TIMEOUT_MS: withDefault("1500")
+    .refine((v) => /^\d{1,6}$/.test(v) && Number(v) >= 100 && Number(v) <= 60_000, {
+      error: "must be a whole number of milliseconds from 100 to 60000",
+    })
+    .transform(Number),
+  TASK_QUOTA: withDefault("100000")
+    .refine((v) => /^\d{1,9}$/.test(v) && Number(v) >= 1, {
+      error: "must be a whole number from 1 to 999999999",
+    })
+    .transform(Number),
 });
 
 /** JWT_SECRET depends on JWT_MODE; checked on the raw values so it is reported with every other problem. */
@@ -227,6 +241,8 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     corsOrigins: env.CORS_ORIGINS,
     workers: env.API_WORKERS,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    taskQuota: env.TASK_QUOTA,
     auth,
   };
 }

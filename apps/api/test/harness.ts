@@ -38,6 +38,8 @@ export type AppOptions = {
   /** Environment variables on top of the test defaults (JWKS URL, issuer, audience, …). */
   env?: Record<string, string | undefined>;
   timings?: Partial<JwksTimings>;
+  /** On a Postgres server even when the run uses PGlite (createTestDatabase's `onServer`). */
+  onServer?: boolean;
 };
 
 export type RunningApp = {
@@ -118,7 +120,7 @@ export class TestApi {
   async start() {
     await this.jwks.start();
     this.#key = await this.jwks.addKey();
-    this.#db = await createTestDatabase();
+    this.#db = await createTestDatabase({ onServer: this.#options.onServer ?? false });
     this.#app = await startApp(this.#db.database, this.jwks.url, this.#options);
   }
 
@@ -159,6 +161,11 @@ export class TestApi {
   async reset() {
     this.jwks.state = "up";
     await this.#db?.truncate();
+  }
+
+  /** The test database's URL on a Postgres server, else undefined (PGlite). */
+  get databaseUrl() {
+    return this.#db?.url;
   }
 
   async stop() {

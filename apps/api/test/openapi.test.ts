@@ -6,7 +6,12 @@ type Schema = {
   description?: string;
   example?: unknown;
   properties?: Record<string, Schema>;
+  /** A named schema used as a field: `[{$ref}, {description, example}]`. */
+  allOf?: Schema[];
 };
+
+/** A field's own documentation, also when it refers to a named schema. */
+const documentation = (field: Schema): Schema => Object.assign({}, field, ...(field.allOf ?? []));
 type Operation = {
   operationId?: string;
   summary?: string;
@@ -51,6 +56,7 @@ describe("the OpenAPI document", () => {
       "HTTPError",
       "HTTPValidationError",
       "Health",
+      "PreconditionFailed",
       "Ready",
       "Task",
       "TaskCompletion",
@@ -62,6 +68,7 @@ describe("the OpenAPI document", () => {
     const undocumented = Object.entries(schemas).flatMap(([name, schema]) => [
       ...(schema.description ? [] : [name]),
       ...Object.entries(schema.properties ?? {})
+        .map(([name, field]) => [name, documentation(field)] as const)
         .filter(([, field]) => !field.description || field.example === undefined)
         .map(([field]) => `${name}.${field}`),
     ]);
@@ -92,17 +99,26 @@ describe("the OpenAPI document", () => {
       summary: typeof operation.summary,
       statuses: Object.keys(operation.responses).sort(),
     }));
-    const withBody = ["401", "403", "404", "413", "415", "422", "503"];
+    const withBody = ["401", "403", "404", "412", "413", "415", "422", "503"];
     expect(table.sort((a, b) => a.route.localeCompare(b.route))).toEqual(
       [
-        { route: "DELETE /api/tasks/{id}", statuses: ["204", "401", "403", "404", "422", "503"] },
+        {
+          route: "DELETE /api/tasks/{id}",
+          statuses: ["204", "401", "403", "404", "412", "422", "503"],
+        },
         { route: "GET /api/tasks", statuses: ["200", "401", "422", "503"] },
         { route: "GET /api/tasks/{id}", statuses: ["200", "401", "403", "404", "422", "503"] },
         { route: "GET /health", statuses: ["200"] },
         { route: "GET /ready", statuses: ["200", "503"] },
         { route: "PATCH /api/tasks/{id}", statuses: ["200", ...withBody] },
-        { route: "PATCH /api/tasks/{id}/complete", statuses: ["200", ...withBody] },
-        { route: "POST /api/tasks", statuses: ["201", "401", "413", "415", "422", "503"] },
+        {
+          route: "PATCH /api/tasks/{id}/complete",
+          statuses: ["200", "401", "403", "404", "409", "412", "413", "415", "422", "503"],
+        },
+        {
+          route: "POST /api/tasks",
+          statuses: ["201", "401", "403", "409", "413", "415", "422", "503"],
+        },
         { route: "PUT /api/tasks/{id}", statuses: ["200", ...withBody] },
       ].map((row) => ({ ...row, id: "string", summary: "string" })),
     );

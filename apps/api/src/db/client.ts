@@ -6,14 +6,20 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { releasingResults } from "./release-results.ts";
+import { hookedClient } from "./hooked-client.ts";
 import * as schema from "./schema.ts";
 
 /** The Drizzle handle every query function takes; the same type for Postgres and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolSize?: number | undefined }
+  | {
+      kind: "postgres";
+      url: string;
+      poolSize?: number | undefined;
+      /** Longest a statement may run (Postgres' statement_timeout); default STATEMENT_TIMEOUT_MS. */
+      statementTimeoutMs?: number | undefined;
+    }
   /** `dataDir` undefined: in memory (tests). */
   | { kind: "pglite"; dataDir?: string };
 
@@ -47,15 +53,21 @@ export function databaseTarget(config: {
   databaseUrl: string | undefined;
   dataDir: string;
   databasePoolSize?: number | undefined;
+  requestTimeoutMs?: number | undefined;
 }): DatabaseTarget {
   return config.databaseUrl
-    ? { kind: "postgres", url: config.databaseUrl, poolSize: config.databasePoolSize }
+    ? {
+        kind: "postgres",
+        url: config.databaseUrl,
+        poolSize: config.databasePoolSize,
+        statementTimeoutMs: config.requestTimeoutMs,
+      }
     : { kind: "pglite", dataDir: join(config.dataDir, "api") };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "postgres"
-    ? openPostgres(target.url, target.poolSize)
+    ? openPostgres(target)
     : (await import("./pglite.ts")).openPglite(target); // on demand: see db/pglite.ts
 }
 
@@ -72,22 +84,41 @@ export const DEFAULT_POOL_SIZE = 10;
 const ONE_QUERY_AT_A_TIME = { max_pipeline: 1 } as object;
 
 /**
- * Every statement the API prepares is planned once per connection and the plan reused. Postgres
- * would otherwise re-plan a statement whose parameter is a JSON batch (json_to_recordset) on each
- * run, because a plan made for the actual values is never estimated cheaper: for the list batch
- * that planning cost 4× the execution (pgbench, one page per statement: 4,000 → 17,000 pages/s).
- * Every statement here is a lookup by key, for which the generic plan is the plan.
+ * The API's sessions:
+ * - every statement it prepares is planned once per connection and the plan reused: each is a
+ *   lookup by key, for which the generic plan is the plan (re-planning the list statement on each
+ *   run cost more than running it);
+ * - no JIT: past ~340,000 rows of one user the list's generic plan crossed JIT's cost threshold
+ *   and compiling it made each page ~16× dearer (3,860 → 236 pages/s);
+ * - a session left idle inside a transaction (its process died mid-write) is ended, releasing its
+ *   locks.
  */
-export const SESSION_SETTINGS = { plan_cache_mode: "force_generic_plan" } as const;
+export const SESSION_SETTINGS = {
+  plan_cache_mode: "force_generic_plan",
+  jit: "off",
+  idle_in_transaction_session_timeout: 5_000,
+} as const;
 
-function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Database {
+/** Postgres' statement_timeout when the target names none (the request deadline's default). */
+export const STATEMENT_TIMEOUT_MS = 1_500;
+
+/**
+ * Reconnecting after a lost connection: postgres.js's default backoff grows to ~20 s, while
+ * which queries wait; here a few tries within the first second, then one every half second.
+ */
+const reconnectDelaySeconds = (retries: number) => Math.min(0.02 * 2 ** retries, 0.5);
+
+function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
+  const { url, poolSize = DEFAULT_POOL_SIZE, statementTimeoutMs = STATEMENT_TIMEOUT_MS } = target;
   const client = postgres(url, {
     max: poolSize,
     ...ONE_QUERY_AT_A_TIME,
-    connection: SESSION_SETTINGS,
+    connection: { ...SESSION_SETTINGS, statement_timeout: statementTimeoutMs },
+    connect_timeout: 2,
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
   });
-  const db = drizzlePostgres(releasingResults(client), { schema });
+  const db = drizzlePostgres(hookedClient(client), { schema });
   return {
     db,
     kind: "postgres",
@@ -128,6 +159,7 @@ const UNAVAILABLE_CODES = new Set([
   "57P01", // admin_shutdown
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
+  "57014", // query_canceled: statement_timeout, or cancelled at the request's deadline
   "53300", // too_many_connections
   "3D000", // invalid_catalog_name: the database does not exist
 ]);

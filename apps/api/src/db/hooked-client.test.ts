@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, describe, expect, test } from "vitest";
 import { postgresServerUrl } from "../../test/harness.ts";
-import { copyRows, releasingResults } from "./release-results.ts";
+import { copyRows, hookedClient } from "./hooked-client.ts";
 
 // postgres.js itself, on a real server; read-only queries, nothing is created.
 const client = postgres(postgresServerUrl(), { max: 2, onnotice: () => {} });
@@ -29,8 +29,8 @@ describe("copyRows", () => {
   });
 });
 
-describe("releasingResults: Drizzle on the wrapped client", () => {
-  const db = drizzle(releasingResults(client));
+describe("hookedClient: Drizzle on the wrapped client", () => {
+  const db = drizzle(hookedClient(client));
 
   test("a prepared select reads its rows, run after run", async () => {
     const upTo = db

@@ -1,34 +1,42 @@
-import type { Sql } from "postgres";
+import type { Sql, TransactionSql } from "postgres";
+import { cancelOnDeadline } from "../lib/deadline.ts";
 
 /**
- * The postgres.js client as Drizzle gets it, except that each query Drizzle reads as rows of
- * values (every select, insert/update/delete … returning, prepared or not) hands Drizzle a plain
- * copy of the row list and empties postgres.js's own `Result` at once. Drizzle copies those rows
- * into its objects in the same tick and keeps neither list.
+ * The postgres.js client as Drizzle gets it, with two hooks on every query Drizzle sends
+ * (`unsafe`), in transactions (`begin`) too:
  *
- * Why (measured with `--trace-gc-nvp`, Node 24): V8's young-generation collections keep a finished
- * postgres.js query, and so its `Result` with every row and string in it, alive until the next
- * full collection, which frees them (a heap snapshot never finds them). Until then every young
- * collection copies and then promotes them. In the list benchmark that was ~5 KB promoted per
- * request (the 4.5 KB page string and its row): a full collection every ~0.3 s and a quarter of
- * the process's CPU in the collector. With the `Result` emptied, what stays behind is small:
- * promotion fell from ~700 KB to ~120 KB per young collection, full collections from ~40 to ~9
- * in the same run, and a list request from ~464,000 to ~365,000 instructions (callgrind). The
- * same happens without Drizzle (postgres.js alone, one connection, one query at a time) and with
- * V8's interpreter alone; we did not pin down V8's mechanism.
+ * - **Deadline.** A query still queued for a connection when the request it runs for passes
+ *   its deadline is never sent (lib/deadline.ts).
+ * - **Released results.** A query Drizzle reads as rows of values hands Drizzle a plain copy of
+ *   the row list and empties postgres.js's own `Result` at once (Drizzle copies the rows into its
+ *   objects in the same tick). Measured with `--trace-gc-nvp`, Node 24: V8's young-generation
+ *   collections keep a finished postgres.js query, and so its `Result` with every row and string
+ *   in it, alive until the next full collection; meanwhile every young collection copies and then
+ *   promotes them. In the list benchmark, emptying the `Result` cut promotion from ~700 KB to
+ *   ~120 KB per young collection and full collections from ~40 to ~9 in a run.
  */
-export function releasingResults(client: Sql): Sql {
+export function hookedClient<S extends Sql | TransactionSql>(client: S): S {
   const unsafe = (...args: Parameters<Sql["unsafe"]>) => {
     const pending = client.unsafe(...args);
+    cancelOnDeadline(pending);
     const values = pending.values.bind(pending);
     pending.values = () => copyRows(values()) as unknown as ReturnType<typeof values>;
     return pending;
   };
+  const begin = (...args: [string, TransactionWork] | [TransactionWork]) => {
+    const [options, work] = args.length === 2 ? args : ["", args[0]];
+    return (client as Sql).begin(options, (tx: TransactionSql) => work(hookedClient(tx)));
+  };
   return new Proxy(client, {
-    get: (target, key, receiver) =>
-      key === "unsafe" ? unsafe : (Reflect.get(target, key, receiver) as unknown),
+    get: (target, key, receiver) => {
+      if (key === "unsafe") return unsafe;
+      if (key === "begin") return begin;
+      return Reflect.get(target, key, receiver) as unknown;
+    },
   });
 }
+
+type TransactionWork = (tx: TransactionSql) => unknown;
 
 /** The rows of `query` as a plain array; the query's own result list is left empty. */
 export async function copyRows<Row>(query: PromiseLike<Row[]>): Promise<Row[]> {

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Timestamps are stored at millisecond precision (timestamptz(3)): the same precision as a JS
@@ -48,10 +58,38 @@ export const tasks = pgTable(
 );
 
 /**
+ * The first answer to each `Idempotency-Key` a user sent with a write, kept for 24 hours and
+ * replayed to a retry with the same key. It is written in the transaction of the write itself,
+ * so a write and its stored answer commit together or not at all.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    /** A hash of the request (method, path, body): the same key with another request is a 422. */
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status").notNull(),
+    /** The answer's headers that a replay repeats (Location, ETag), as a JSON object. */
+    headers: text("headers").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestampMs("created_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    // Serves the sweep of expired answers.
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
+);
+
+/**
  * What every statement that answers with a task reads or returns: its id and `as_json`, the
  * response's JSON as Postgres keeps it. Node neither maps the row nor serialises it again.
  */
-export const taskText = { id: tasks.id, json: tasks.asJson };
+export const taskText = { id: tasks.id, json: tasks.asJson, updatedAt: tasks.updatedAt };
 
-/** A task as the API answers it: its id and its JSON text. */
-export type TaskText = { id: string; json: string };
+/**
+ * A task as the API answers it: its id, its JSON text, and its `updated_at`, which is its version
+ * (every write moves it: `touched` in routes/tasks/statements.ts) and so its ETag.
+ */
+export type TaskText = { id: string; json: string; updatedAt: Date };

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
+import type { Config } from "../env.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
 import type { RequestLog } from "./logger.ts";
 import { validationHook } from "./validation.ts";
@@ -14,6 +15,7 @@ export type AppEnv = {
     requestId: string;
     /** This request's logger: every line carries its id. */
     log: RequestLog;
+    config: Config;
     database: Database;
     verifier: TokenVerifier;
     /** Set by the auth middleware on every task route. */

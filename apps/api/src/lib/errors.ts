@@ -33,11 +33,14 @@ export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
   readonly detail: string | ValidationIssue[];
   readonly headers: Record<string, string>;
+  /** Fields the body carries beside `detail` (a 412's current `task`). */
+  readonly extra: Record<string, unknown> | undefined;
 
   constructor(
     status: ContentfulStatusCode,
     detail: string | ValidationIssue[],
     headers: Record<string, string> = {},
+    extra?: Record<string, unknown>,
   ) {
     const resume = pauseStackCapture();
     super(typeof detail === "string" ? detail : "Validation failed");
@@ -46,6 +49,7 @@ export class ApiError extends Error {
     this.status = status;
     this.detail = detail;
     this.headers = headers;
+    this.extra = extra;
   }
 }
 
@@ -56,6 +60,15 @@ export const DETAIL = {
   invalidToken: "Invalid authentication token",
   authUnavailable: "Authentication service unavailable",
   databaseUnavailable: "Database unavailable",
+  requestTimedOut:
+    "The request took too long and was cancelled; retry it (with the same Idempotency-Key)",
+  idempotencyKeyReused:
+    "This Idempotency-Key was already used with a different request; use a new key for a new request",
+  idempotencyKeyInFlight:
+    "A request with this Idempotency-Key is still being processed; retry after it finishes",
+  taskChanged: "This task was changed elsewhere since you loaded it.",
+  taskQuotaReached: (quota: string) =>
+    `Task limit reached: an account can hold at most ${quota} tasks. Delete some to add more.`,
   forbiddenTask: "Not allowed to access this task",
   notFound: "Not Found",
   taskNotFound: "Task not found",

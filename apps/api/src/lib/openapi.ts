@@ -43,9 +43,10 @@ const ERROR_DESCRIPTIONS = {
   401: "Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`).",
   403: "The task belongs to another user.",
   404: "No task with this id.",
+  409: "A request with the same `Idempotency-Key` is still being processed (with `Retry-After`).",
   413: "The request body is larger than 64 KiB.",
   415: "The request body is not JSON.",
-  503: "`Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`.",
+  503: "`Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`.",
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
@@ -62,7 +63,8 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
   return {
     ...responses,
     422: {
-      description: "Invalid path parameter, query parameter or body.",
+      description:
+        "Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request.",
       content: json(ValidationErrorSchema),
     },
   };

@@ -27,7 +27,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     }
     if (error instanceof KeysUnavailable) {
       c.get("log").error({ reason: error.message }, "auth unavailable: cannot fetch the JWKS");
-      throw new ApiError(503, DETAIL.authUnavailable);
+      throw new ApiError(503, DETAIL.authUnavailable, { "Retry-After": "5" });
     }
     throw error;
   }

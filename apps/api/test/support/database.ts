@@ -27,10 +27,15 @@ export function postgresServerUrl(): string {
 
 /**
  * In-memory PGlite, or a uniquely named database on TEST_DATABASE_URL dropped at the end.
- * Migrated unless `migrated: false`.
+ * Migrated unless `migrated: false`. `onServer`: on a Postgres server whatever the run uses
+ * (postgresServerUrl), for tests of what only a server has (several connections at once).
  */
-export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+export async function createTestDatabase({
+  migrated = true,
+  onServer = false,
+  poolSize = 4,
+} = {}): Promise<TestDatabase> {
+  const serverUrl = onServer ? postgresServerUrl() : process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     // A dump of a migrated database, made once per run by test/global-setup.ts.
     const client = migrated
@@ -52,7 +57,7 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const open = () => openDatabase({ kind: "postgres", url: url.href, poolSize: 4 });
+  const open = () => openDatabase({ kind: "postgres", url: url.href, poolSize });
   const database = await open();
   if (migrated) await database.migrate();
   const others: Database[] = [];
@@ -74,5 +79,5 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
 }
 
 async function truncate(database: Database) {
-  await database.db.execute(sql`truncate tasks`);
+  await database.db.execute(sql`truncate tasks, idempotency_keys`);
 }

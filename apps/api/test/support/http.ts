@@ -37,12 +37,15 @@ export class Client {
     return toApiResponse(await fetch(`${this.baseUrl}${path}`, { ...init, headers }));
   }
 
-  #json(method: string, path: string, body?: Body) {
+  #json(method: string, path: string, body?: Body, headers: Record<string, string> = {}) {
     return this.fetch(path, {
       method,
       ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+        ? { headers }
+        : {
+            body: JSON.stringify(body),
+            headers: { "content-type": "application/json", ...headers },
+          }),
     });
   }
 
@@ -52,10 +55,14 @@ export class Client {
   }
 
   get = (path: string) => this.fetch(path);
-  delete = (path: string) => this.fetch(path, { method: "DELETE" });
-  post = (path: string, body?: Body) => this.#json("POST", path, body);
-  put = (path: string, body?: Body) => this.#json("PUT", path, body);
-  patch = (path: string, body?: Body) => this.#json("PATCH", path, body);
+  delete = (path: string, headers: Record<string, string> = {}) =>
+    this.fetch(path, { method: "DELETE", headers });
+  post = (path: string, body?: Body, headers?: Record<string, string>) =>
+    this.#json("POST", path, body, headers);
+  put = (path: string, body?: Body, headers?: Record<string, string>) =>
+    this.#json("PUT", path, body, headers);
+  patch = (path: string, body?: Body, headers?: Record<string, string>) =>
+    this.#json("PATCH", path, body, headers);
 }
 
 /** A user of the API: an id (the token's `sub`) and a client sending their token. */

@@ -47,13 +47,13 @@ export interface paths {
         };
         /**
          * List your tasks
-         * @description The caller's tasks, newest first (ties broken by id). Pages with `limit` and the opaque `cursor` of the `Link: <…>; rel="next"` header, present while more remain. `X-Total-Count` is the number of tasks matching `status`, whatever the page.
+         * @description The caller's tasks, newest first (ties broken by id). Pages with `limit` and the opaque `cursor` of the `Link: <…>; rel="next"` header, present while more remain. `X-Total-Count` is the number of tasks matching `status`, whatever the page, up to 10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.
          */
         get: operations["listTasks"];
         put?: never;
         /**
          * Create a task
-         * @description Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body).
+         * @description Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body). With an `Idempotency-Key`, a retry answers as the first attempt did instead of creating another.
          */
         post: operations["createTask"];
         delete?: never;
@@ -103,7 +103,7 @@ export interface paths {
         head?: never;
         /**
          * Toggle or set a task's completion
-         * @description Without a body (or with `{}`) flips `is_completed`; with `{"is_completed": true|false}` sets it.
+         * @description Without a body (or with `{}`) flips `is_completed`; with `{"is_completed": true|false}` sets it. With an `Idempotency-Key`, a retry answers as the first attempt did instead of flipping again.
          */
         patch: operations["toggleTask"];
         trace?: never;
@@ -181,7 +181,19 @@ export interface components {
         };
         /** @description The body of a 422 response. */
         HTTPValidationError: {
-            /** @description Every problem found in the request. */
+            /**
+             * @description Every problem found in the request.
+             * @example [
+             *       {
+             *         "loc": [
+             *           "body",
+             *           "title"
+             *         ],
+             *         "msg": "Field required",
+             *         "type": "missing"
+             *       }
+             *     ]
+             */
             detail: components["schemas"]["ValidationError"][];
         };
         /** @description One problem with the request. */
@@ -217,6 +229,15 @@ export interface components {
              * @example 2 litres, semi-skimmed
              */
             description?: string | null;
+        };
+        /** @description The write was refused: `task` is the task as it is now. */
+        PreconditionFailed: {
+            /**
+             * @description What went wrong, in words.
+             * @example This task was changed elsewhere since you loaded it.
+             */
+            detail: string;
+            task: components["schemas"]["Task"] & unknown;
         };
         /** @description The task's new editable fields: `title` is required, an omitted `description` becomes null. */
         TaskReplace: {
@@ -334,8 +355,10 @@ export interface operations {
             /** @description One page of tasks. */
             200: {
                 headers: {
-                    /** @description How many of the caller's tasks match `status`. */
+                    /** @description How many of the caller's tasks match `status`, when 10,000 or fewer. */
                     "X-Total-Count"?: number;
+                    /** @description `10000`, instead of `X-Total-Count`, when more tasks than that match. */
+                    "X-Total-Count-Capped"?: number;
                     /** @description The next page, as `</api/tasks?limit=…&cursor=…>; rel="next"`; absent on the last page. */
                     Link?: string;
                     [name: string]: unknown;
@@ -353,7 +376,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -362,7 +385,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -376,7 +399,10 @@ export interface operations {
     createTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer with this key is kept for 24 hours and replayed (with `Idempotent-Replayed: true`) to any retry with the same key and the same request. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -389,6 +415,8 @@ export interface operations {
             /** @description The created task. */
             201: {
                 headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
                     /** @description The new task's URL, `/api/tasks/{id}`. */
                     Location?: string;
                     [name: string]: unknown;
@@ -399,6 +427,24 @@ export interface operations {
             };
             /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The caller already holds as many tasks as an account may (`TASK_QUOTA`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description A request with the same `Idempotency-Key` is still being processed (with `Retry-After`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -424,7 +470,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -433,7 +479,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -459,6 +505,8 @@ export interface operations {
             /** @description The task. */
             200: {
                 headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -492,7 +540,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -501,7 +549,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -515,7 +563,10 @@ export interface operations {
     replaceTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description The task's id (a UUID). */
                 id: string;
@@ -531,6 +582,8 @@ export interface operations {
             /** @description The updated task. */
             200: {
                 headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -562,6 +615,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version. */
+            412: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description The request body is larger than 64 KiB. */
@@ -582,7 +646,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -591,7 +655,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -605,7 +669,10 @@ export interface operations {
     deleteTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description The task's id (a UUID). */
                 id: string;
@@ -648,7 +715,18 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description `If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version. */
+            412: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -657,7 +735,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -671,7 +749,10 @@ export interface operations {
     updateTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description The task's id (a UUID). */
                 id: string;
@@ -687,6 +768,8 @@ export interface operations {
             /** @description The updated task. */
             200: {
                 headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -720,6 +803,17 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
+            /** @description `If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version. */
+            412: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
             /** @description The request body is larger than 64 KiB. */
             413: {
                 headers: {
@@ -738,7 +832,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -747,7 +841,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -761,7 +855,12 @@ export interface operations {
     toggleTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer with this key is kept for 24 hours and replayed (with `Idempotent-Replayed: true`) to any retry with the same key and the same request. */
+                "idempotency-key"?: string;
+                /** @description Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version. */
+                "if-match"?: string;
+            };
             path: {
                 /** @description The task's id (a UUID). */
                 id: string;
@@ -777,6 +876,8 @@ export interface operations {
             /** @description The updated task. */
             200: {
                 headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -810,6 +911,26 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
+            /** @description A request with the same `Idempotency-Key` is still being processed (with `Retry-After`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version. */
+            412: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
             /** @description The request body is larger than 64 KiB. */
             413: {
                 headers: {
@@ -828,7 +949,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPError"];
                 };
             };
-            /** @description Invalid path parameter, query parameter or body. */
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -837,7 +958,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,10 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { ApiError, DETAIL } from "../../lib/errors.ts";
+import {
+  IdempotencyKeyHeaderSchema,
+  idempotent,
+  requestFingerprint,
+} from "../../lib/idempotency.ts";
+import { BEARER_AUTH, ErrorSchema, errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
 import { insertTask } from "./queries.ts";
-import { TaskCreateSchema, TaskSchema, taskAnswer } from "./schema.ts";
+import { sendWriteAnswer, TaskCreateSchema, taskResponse, taskWriteAnswer } from "./schema.ts";
 
 export const createTaskRoute = createRoute({
   method: "post",
@@ -13,34 +19,49 @@ export const createTaskRoute = createRoute({
   tags: ["tasks"],
   summary: "Create a task",
   description:
-    "Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body).",
+    "Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body). " +
+    "With an `Idempotency-Key`, a retry answers as the first attempt did instead of creating another.",
   security: BEARER_AUTH,
   middleware: [requireUser, jsonBody] as const,
-  request: { body: { required: true, content: jsonContent(TaskCreateSchema) } },
+  request: {
+    headers: IdempotencyKeyHeaderSchema,
+    body: { required: true, content: jsonContent(TaskCreateSchema) },
+  },
   responses: {
     201: {
-      description: "The created task.",
+      ...taskResponse("The created task."),
       headers: {
+        ...taskResponse("").headers,
         Location: {
           description: "The new task's URL, `/api/tasks/{id}`.",
           schema: { type: "string" },
         },
       },
-      content: jsonContent(TaskSchema),
     },
-    ...errorResponses(401, 413, 415, 503),
+    ...errorResponses(401, 409, 413, 415, 503),
+    403: {
+      description: "The caller already holds as many tasks as an account may (`TASK_QUOTA`).",
+      content: jsonContent(ErrorSchema),
+    },
   },
 });
 
 export function registerCreateTask(app: App) {
   app.openapi(createTaskRoute, async (c) => {
     const body = c.req.valid("json");
-    const task = await insertTask(c.get("database").db, {
-      userId: c.get("user").id,
-      title: body.title,
-      description: body.description ?? null,
+    const userId = c.get("user").id;
+    const quota = c.get("config").taskQuota;
+    const request = {
+      userId,
+      key: c.req.valid("header")["idempotency-key"],
+      fingerprint: requestFingerprint("POST", c.req.path, body),
+    };
+    const answer = await idempotent(c.get("database").db, request, async (db) => {
+      const description = body.description ?? null;
+      const task = await insertTask(db, { userId, title: body.title, description, quota });
+      if (!task) throw new ApiError(403, DETAIL.taskQuotaReached(quota.toLocaleString("en")));
+      return taskWriteAnswer(task, 201, { Location: `/api/tasks/${task.id}` });
     });
-    c.header("Location", `/api/tasks/${task.id}`);
-    return taskAnswer(c, task, 201);
+    return sendWriteAnswer(c, answer);
   });
 }

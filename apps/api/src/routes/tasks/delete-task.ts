@@ -1,10 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { BEARER_AUTH, errorResponses } from "../../lib/openapi.ts";
+import { versionsIfMatch } from "../../lib/etag.ts";
+import { BEARER_AUTH } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
-import { missingTaskError } from "./ownership.ts";
+import { unwrittenTaskError } from "./ownership.ts";
 import { deleteTask } from "./queries.ts";
-import { TaskIdParamsSchema } from "./schema.ts";
+import { IfMatchHeaderSchema, TaskIdParamsSchema, taskDeleteResponses } from "./schema.ts";
 
 export const deleteTaskRoute = createRoute({
   method: "delete",
@@ -14,19 +15,18 @@ export const deleteTaskRoute = createRoute({
   summary: "Delete a task",
   security: BEARER_AUTH,
   middleware: [requireUser] as const,
-  request: { params: TaskIdParamsSchema },
-  responses: {
-    204: { description: "Deleted." },
-    ...errorResponses(401, 403, 404, 503),
-  },
+  request: { params: TaskIdParamsSchema, headers: IfMatchHeaderSchema },
+  responses: taskDeleteResponses,
 });
 
 export function registerDeleteTask(app: App) {
   app.openapi(deleteTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const userId = c.get("user").id;
     const { db } = c.get("database");
-    if (!(await deleteTask(db, { userId: c.get("user").id, id }))) {
-      throw await missingTaskError(db, id);
+    const versions = versionsIfMatch(c.req.valid("header")["if-match"]);
+    if (!(await deleteTask(db, { userId, id, versions }))) {
+      throw await unwrittenTaskError(db, { userId, id });
     }
     return c.body(null, 204);
   });

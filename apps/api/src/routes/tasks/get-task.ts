@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { BEARER_AUTH, errorResponses } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { missingTaskError } from "./ownership.ts";
 import { findTask } from "./queries.ts";
-import { TaskIdParamsSchema, TaskSchema, taskAnswer } from "./schema.ts";
+import { TaskIdParamsSchema, taskAnswer, taskResponse } from "./schema.ts";
 
 export const getTaskRoute = createRoute({
   method: "get",
@@ -16,7 +16,7 @@ export const getTaskRoute = createRoute({
   middleware: [requireUser] as const,
   request: { params: TaskIdParamsSchema },
   responses: {
-    200: { description: "The task.", content: jsonContent(TaskSchema) },
+    200: taskResponse("The task."),
     ...errorResponses(401, 403, 404, 503),
   },
 });

@@ -8,8 +8,8 @@ const api = setupTestApi();
 const newestFirst = (tasks: TaskJson[]) =>
   [...tasks].sort((a, b) => b.created_at.localeCompare(a.created_at) || (a.id < b.id ? 1 : -1));
 
-describe("listTaskPage batches concurrent lists", () => {
-  test("calls made together share one statement, and each page holds only its owner's tasks", async () => {
+describe("listTaskPage", () => {
+  test("concurrent calls each get a page holding only their owner's tasks", async () => {
     const users = await Promise.all(Array.from({ length: 8 }, (_, i) => api.user(`user${i}`)));
     const own: TaskJson[][] = [];
     for (const [i, user] of users.entries()) {
@@ -18,7 +18,6 @@ describe("listTaskPage batches concurrent lists", () => {
       own.push(newestFirst(created));
     }
     const db = api.database.db;
-    // Made in the same tick: they leave as one batch per kind of list (lib/batcher.ts).
     const pages = await Promise.all(
       users.flatMap((user) => [
         listTaskPage(db, { userId: user.id, status: "all", limit: 50 }),
@@ -54,7 +53,7 @@ describe("listTaskPage batches concurrent lists", () => {
     expect(await totals("completed")).toEqual([1, 1, 1, 1, 1]);
   });
 
-  test("pages after a cursor, batched, continue each owner's own list", async () => {
+  test("concurrent pages after a cursor continue each owner's own list", async () => {
     const alice = await api.user("alice");
     const bob = await api.user("bob");
     const mine = newestFirst([

@@ -4,7 +4,7 @@ import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { encodeCursor } from "./cursor.ts";
-import { listTaskPage } from "./list-page.ts";
+import { listTaskPage, TOTAL_COUNT_CAP } from "./list-page.ts";
 import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
 
 export const listTasksRoute = createRoute({
@@ -16,7 +16,8 @@ export const listTasksRoute = createRoute({
   description:
     "The caller's tasks, newest first (ties broken by id). Pages with `limit` and the opaque " +
     '`cursor` of the `Link: <…>; rel="next"` header, present while more remain. ' +
-    "`X-Total-Count` is the number of tasks matching `status`, whatever the page.",
+    "`X-Total-Count` is the number of tasks matching `status`, whatever the page, up to " +
+    "10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.",
   security: BEARER_AUTH,
   middleware: [requireUser] as const,
   request: { query: ListTasksQuerySchema },
@@ -25,8 +26,12 @@ export const listTasksRoute = createRoute({
       description: "One page of tasks.",
       headers: {
         "X-Total-Count": {
-          description: "How many of the caller's tasks match `status`.",
+          description: "How many of the caller's tasks match `status`, when 10,000 or fewer.",
           schema: { type: "integer", example: 23 },
+        },
+        "X-Total-Count-Capped": {
+          description: "`10000`, instead of `X-Total-Count`, when more tasks than that match.",
+          schema: { type: "integer", example: 10000 },
         },
         Link: {
           description:
@@ -49,7 +54,8 @@ export function registerListTasks(app: App) {
       limit,
       after: cursor,
     });
-    c.header("X-Total-Count", String(page.total));
+    if (page.total === undefined) c.header("X-Total-Count-Capped", String(TOTAL_COUNT_CAP));
+    else c.header("X-Total-Count", String(page.total));
     if (page.next) {
       const next = new URL(c.req.url);
       next.searchParams.set("limit", String(limit));

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
-import { taskExists } from "./queries.ts";
+import { etagOf } from "../../lib/etag.ts";
+import { findTask, taskExists } from "./queries.ts";
 
 /**
  * Called only after an owner-filtered query found nothing: 403 when the task exists but belongs
@@ -10,4 +11,24 @@ export async function missingTaskError(db: Db, id: string): Promise<ApiError> {
   return (await taskExists(db, { id }))
     ? new ApiError(403, DETAIL.forbiddenTask)
     : new ApiError(404, DETAIL.taskNotFound);
+}
+
+/**
+ * Why an owner-filtered write changed nothing: 412 with the task as it is now (and its ETag)
+ * when the caller has it but not in a version its If-Match named; else as `missingTaskError`.
+ */
+export async function unwrittenTaskError(
+  db: Db,
+  params: { userId: string; id: string },
+): Promise<ApiError> {
+  const current = await findTask(db, params);
+  if (current !== undefined) {
+    return new ApiError(
+      412,
+      DETAIL.taskChanged,
+      { ETag: etagOf(current.updatedAt) },
+      { task: JSON.parse(current.json) as unknown },
+    );
+  }
+  return missingTaskError(db, params.id);
 }

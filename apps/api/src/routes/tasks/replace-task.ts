@@ -1,11 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
-import { missingTaskError } from "./ownership.ts";
+import { unwrittenTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import {
+  IfMatchHeaderSchema,
   TaskIdParamsSchema,
   TaskReplaceSchema,
   taskAnswer,
@@ -25,6 +27,7 @@ export const replaceTaskRoute = createRoute({
   middleware: [requireUser, jsonBody] as const,
   request: {
     params: TaskIdParamsSchema,
+    headers: IfMatchHeaderSchema,
     body: { required: true, content: jsonContent(TaskReplaceSchema) },
   },
   responses: taskUpdateResponses,
@@ -34,13 +37,15 @@ export function registerReplaceTask(app: App) {
   app.openapi(replaceTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
+    const userId = c.get("user").id;
     const { db } = c.get("database");
     const task = await updateTask(db, {
-      userId: c.get("user").id,
+      userId,
       id,
       changes: { title: body.title, description: body.description ?? null },
+      versions: versionsIfMatch(c.req.valid("header")["if-match"]),
     });
-    if (!task) throw await missingTaskError(db, id);
+    if (!task) throw await unwrittenTaskError(db, { userId, id });
     return taskAnswer(c, task, 200);
   });
 }

@@ -2,6 +2,8 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { TaskText } from "../../db/schema.ts";
+import { etagOf } from "../../lib/etag.ts";
+import type { WriteAnswer } from "../../lib/idempotency.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent } from "../../lib/openapi.ts";
 import { type Cursor, decodeCursor } from "./cursor.ts";
@@ -92,15 +94,114 @@ export type TaskJson = z.infer<typeof TaskSchema>;
 
 /**
  * The answer of every route that answers with one task: the task's `as_json`, which Postgres
- * keeps as exactly this schema's JSON (db/schema.ts), sent as is.
+ * keeps as exactly this schema's JSON (db/schema.ts), sent as is, with its ETag.
  */
-export const taskAnswer = <S extends ContentfulStatusCode>(c: Context, task: TaskText, status: S) =>
-  jsonText<TaskJson, S>(c, task.json, status);
+export const taskAnswer = <S extends ContentfulStatusCode>(
+  c: Context,
+  task: TaskText,
+  status: S,
+) => {
+  c.header("ETag", etagOf(task.updatedAt));
+  return jsonText<TaskJson, S>(c, task.json, status);
+};
 
-/** The responses of PUT, PATCH and PATCH …/complete: the updated task, or why not. */
+/** A write's answer with one task, as lib/idempotency.ts stores and replays it. */
+export const taskWriteAnswer = <S extends 200 | 201>(
+  task: TaskText,
+  status: S,
+  headers: Record<string, string> = {},
+): WriteAnswer & { status: S } => ({
+  status,
+  headers: { ...headers, ETag: etagOf(task.updatedAt) },
+  body: task.json,
+});
+
+/** Sends a (possibly replayed) write answer. */
+export const sendWriteAnswer = <S extends 200 | 201>(
+  c: Context,
+  answer: WriteAnswer & { status: S; replayed: boolean },
+) => {
+  for (const [name, value] of Object.entries(answer.headers)) c.header(name, value);
+  if (answer.replayed) c.header("Idempotent-Replayed", "true");
+  return jsonText<TaskJson, S>(c, answer.body, answer.status);
+};
+
+const ETAG_HEADER = {
+  ETag: {
+    description: 'The task\'s version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`).',
+    schema: { type: "string" as const },
+  },
+};
+
+export const IfMatchHeaderSchema = z.object({
+  "if-match": z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: "if-match", in: "header" },
+      description:
+        'Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version.',
+      example: `"${EXAMPLE_TIME}"`,
+    }),
+});
+
+export const PreconditionFailedSchema = z
+  .object({
+    detail: z.string().openapi({
+      description: "What went wrong, in words.",
+      example: "This task was changed elsewhere since you loaded it.",
+    }),
+    task: TaskSchema.openapi({
+      description: "The task as it is now, with the `updated_at` to send in the next `If-Match`.",
+      example: {
+        id: EXAMPLE_ID,
+        user_id: "user_2b7f",
+        title: "Buy milk",
+        description: "2 litres, semi-skimmed",
+        is_completed: true,
+        created_at: EXAMPLE_TIME,
+        updated_at: "2026-11-23T10:02:41.517Z",
+      },
+    }),
+  })
+  .openapi("PreconditionFailed", {
+    description: "The write was refused: `task` is the task as it is now.",
+  });
+
+/** The answer of a route that answers with one task, with its ETag. */
+export const taskResponse = (description: string) => ({
+  description,
+  headers: ETAG_HEADER,
+  content: jsonContent(TaskSchema),
+});
+
+const preconditionFailed = {
+  412: {
+    description:
+      "`If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version.",
+    headers: ETAG_HEADER,
+    content: jsonContent(PreconditionFailedSchema),
+  },
+};
+
+/** The responses of PUT and PATCH: the updated task, or why not. */
 export const taskUpdateResponses = {
-  200: { description: "The updated task.", content: jsonContent(TaskSchema) },
+  200: taskResponse("The updated task."),
+  ...preconditionFailed,
   ...errorResponses(401, 403, 404, 413, 415, 503),
+};
+
+/** The responses of the toggle, which also takes an Idempotency-Key. */
+export const taskToggleResponses = {
+  ...taskUpdateResponses,
+  ...errorResponses(401, 403, 404, 409, 413, 415, 503),
+};
+
+/** The responses of DELETE. */
+export const taskDeleteResponses = {
+  204: { description: "Deleted." },
+  ...preconditionFailed,
+  ...errorResponses(401, 403, 404, 503),
 };
 
 export const TaskCreateSchema = z

@@ -4,11 +4,10 @@ import { perDatabase } from "../../db/per-database.ts";
 import { tasks, taskText } from "../../db/schema.ts";
 
 /**
- * The fixed-shape task statements, prepared once per database handle: Drizzle builds each SQL
- * text once instead of on every call, and Postgres parses and plans it once per connection
- * (postgres.js names and caches it). Values are placeholders filled per call. Every statement
- * that reads or writes a task filters by its owner, except `exists`, which queries.ts only uses
- * after an owner-filtered statement found nothing.
+ * The fixed-shape task reads, prepared once per database handle: Drizzle builds each SQL text once
+ * instead of on every call, and Postgres parses and plans it once per connection (postgres.js
+ * names and caches it). `find` filters by the owner; `exists` is only used after an
+ * owner-filtered statement found nothing (ownership.ts).
  */
 
 const userId = sql.placeholder("userId");
@@ -18,12 +17,13 @@ const id = sql.placeholder("id");
 export const touched = sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`;
 
 function prepareAll(db: Db) {
-  const owned = and(eq(tasks.id, id), eq(tasks.userId, userId));
-
   return {
-    find: db.select(taskText).from(tasks).where(owned).prepare("find_task"),
+    find: db
+      .select(taskText)
+      .from(tasks)
+      .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+      .prepare("find_task"),
     exists: db.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, id)).prepare("task_exists"),
-    delete: db.delete(tasks).where(owned).returning({ id: tasks.id }).prepare("delete_task"),
   };
 }
 

@@ -1,11 +1,18 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
-import { missingTaskError } from "./ownership.ts";
+import { unwrittenTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
-import { TaskIdParamsSchema, TaskUpdateSchema, taskAnswer, taskUpdateResponses } from "./schema.ts";
+import {
+  IfMatchHeaderSchema,
+  TaskIdParamsSchema,
+  TaskUpdateSchema,
+  taskAnswer,
+  taskUpdateResponses,
+} from "./schema.ts";
 
 export const updateTaskRoute = createRoute({
   method: "patch",
@@ -20,6 +27,7 @@ export const updateTaskRoute = createRoute({
   middleware: [requireUser, jsonBody] as const,
   request: {
     params: TaskIdParamsSchema,
+    headers: IfMatchHeaderSchema,
     body: { required: true, content: jsonContent(TaskUpdateSchema) },
   },
   responses: taskUpdateResponses,
@@ -29,13 +37,15 @@ export function registerUpdateTask(app: App) {
   app.openapi(updateTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
+    const userId = c.get("user").id;
     const { db } = c.get("database");
     const task = await updateTask(db, {
-      userId: c.get("user").id,
+      userId,
       id,
       changes: { title: body.title, description: body.description, isCompleted: body.is_completed },
+      versions: versionsIfMatch(c.req.valid("header")["if-match"]),
     });
-    if (!task) throw await missingTaskError(db, id);
+    if (!task) throw await unwrittenTaskError(db, { userId, id });
     return taskAnswer(c, task, 200);
   });
 }

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Database, openDatabase } from "../../src/db/client.ts";
+import type { TaskJson } from "../../src/routes/tasks/schema.ts";
+import { type RunningApp, startApp } from "../harness.ts";
+import { JwksServer } from "../support/jwks-server.ts";
+import { type PgCluster, startCluster } from "../support/pg-cluster.ts";
+import { randomId, signToken } from "../support/tokens.ts";
+
+/**
+ * Concurrent creates and toggles, every one with an Idempotency-Key and retried with it until
+ * answered, while the test's own Postgres cluster is restarted `-m fast` and then crashed
+ * (`-m immediate`). What must hold afterwards: every acknowledged create exists exactly once and
+ * no logical create exists twice; toggles answered in a row alternate, and the last answer is
+ * what is stored; no request took longer than the deadline allows.
+ */
+
+const DEADLINE_MS = 1_500;
+/** The deadline, the time cancelled work may take to settle, and the HTTP round trip. */
+const LONGEST_ANSWER_MS = 2_000;
+const CREATORS = 16;
+const TOGGLERS = 16;
+const LOAD_MS = 9_000;
+
+let cluster: PgCluster;
+let database: Database;
+let app: RunningApp;
+const jwks = new JwksServer();
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  database = await openDatabase({ kind: "postgres", url: cluster.url, poolSize: 8 });
+  await database.migrate();
+  await jwks.start();
+  await jwks.addKey();
+  app = await startApp(database, jwks.url, {
+    env: { REQUEST_TIMEOUT_MS: String(DEADLINE_MS), LOG_LEVEL: "silent" },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+  await jwks.close();
+  await cluster?.stop();
+});
+
+type Figures = {
+  requests: number;
+  retried: number;
+  longestMs: number;
+  statuses: Map<number, number>;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends one logical write until it is answered 200/201; undefined if still unanswered at `until`. */
+async function untilAnswered(
+  figures: Figures,
+  until: number,
+  send: () => Promise<Response>,
+): Promise<TaskJson | undefined> {
+  for (let attempt = 0; Date.now() < until; attempt += 1) {
+    if (attempt > 0) figures.retried += 1;
+    const started = performance.now();
+    let status = 0;
+    let body: TaskJson | undefined;
+    try {
+      const response = await send();
+      status = response.status;
+      if (status === 200 || status === 201) body = (await response.json()) as TaskJson;
+      else await response.arrayBuffer();
+    } catch {
+      status = -1; // no answer at all: counted, and retried
+    }
+    figures.requests += 1;
+    figures.longestMs = Math.max(figures.longestMs, performance.now() - started);
+    figures.statuses.set(status, (figures.statuses.get(status) ?? 0) + 1);
+    if (body) return body;
+    await sleep(50);
+  }
+  return undefined;
+}
+
+describe("writes while Postgres restarts and crashes", () => {
+  test("acknowledged writes hold, none is applied twice, none waits past the deadline", async () => {
+    const figures: Figures = { requests: 0, retried: 0, longestMs: 0, statuses: new Map() };
+    const userId = randomId("fault");
+    const token = await signToken(jwks.keys[0] ?? (await jwks.addKey()), userId);
+    const call = (method: string, path: string, key: string, body?: unknown) =>
+      fetch(`${app.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "idempotency-key": `"${key}"`,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+
+    const toggled: TaskJson[] = [];
+    for (let i = 0; i < TOGGLERS; i += 1) {
+      const created = await call("POST", "/api/tasks", `setup-${i}`, { title: `toggled ${i}` });
+      toggled.push((await created.json()) as TaskJson);
+    }
+
+    const stopAt = Date.now() + LOAD_MS;
+    const giveUpAt = stopAt + 15_000;
+    const acknowledged: TaskJson[] = [];
+    const titlesSent: string[] = [];
+    const creator = async (i: number) => {
+      for (let n = 0; Date.now() < stopAt; n += 1) {
+        const title = `created ${i}.${n}`;
+        titlesSent.push(title);
+        const task = await untilAnswered(figures, giveUpAt, () =>
+          call("POST", "/api/tasks", `create-${i}-${n}`, { title }),
+        );
+        if (task) acknowledged.push(task);
+      }
+    };
+    const states: boolean[][] = toggled.map((task) => [task.is_completed]);
+    const toggler = async (i: number) => {
+      const id = toggled[i]?.id ?? "";
+      for (let n = 0; Date.now() < stopAt; n += 1) {
+        const task = await untilAnswered(figures, giveUpAt, () =>
+          call("PATCH", `/api/tasks/${id}/complete`, `toggle-${i}-${n}`),
+        );
+        if (task) states[i]?.push(task.is_completed);
+      }
+    };
+    const faults = async () => {
+      await sleep(1_500);
+      await cluster.restart("fast");
+      await sleep(3_000);
+      await cluster.restart("immediate");
+    };
+    await Promise.all([
+      faults(),
+      ...Array.from({ length: CREATORS }, (_, i) => creator(i)),
+      ...Array.from({ length: TOGGLERS }, (_, i) => toggler(i)),
+    ]);
+
+    // What the database holds, read straight from it.
+    const { db } = database;
+    const rows = (await db.query.tasks.findMany()).filter((row) => row.userId === userId);
+    const byTitle = new Map<string, number>();
+    for (const row of rows) byTitle.set(row.title, (byTitle.get(row.title) ?? 0) + 1);
+    const storedIds = new Set(rows.map((row) => row.id));
+    const duplicates = [...byTitle].filter(([, n]) => n > 1).map(([title]) => title);
+    const lost = acknowledged.filter((task) => !storedIds.has(task.id)).map((task) => task.title);
+    const notAlternating = states.filter((seq) => seq.some((s, k) => k > 0 && s === seq[k - 1]));
+    const finalMismatch = toggled.filter(
+      (task, i) => rows.find((row) => row.id === task.id)?.isCompleted !== states[i]?.at(-1),
+    );
+
+    console.info(
+      `write faults: ${figures.requests} requests (${figures.retried} retries), ` +
+        `${acknowledged.length} creates and ${states.flat().length - TOGGLERS} toggles acknowledged, ` +
+        `statuses ${JSON.stringify(Object.fromEntries(figures.statuses))}, ` +
+        `longest answer ${Math.round(figures.longestMs)} ms`,
+    );
+    expect({
+      duplicates,
+      lost,
+      unansweredCreates: titlesSent.length - acknowledged.length,
+      notAlternating: notAlternating.length,
+      finalMismatch: finalMismatch.length,
+      noAnswer: figures.statuses.get(-1) ?? 0,
+      tooSlow: figures.longestMs > LONGEST_ANSWER_MS,
+      restartsSeen: (figures.statuses.get(503) ?? 0) > 0,
+    }).toEqual({
+      duplicates: [],
+      lost: [],
+      unansweredCreates: 0,
+      notAlternating: 0,
+      finalMismatch: 0,
+      noAnswer: 0,
+      tooSlow: false,
+      restartsSeen: true,
+    });
+  }, 60_000);
+});
