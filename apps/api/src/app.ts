@@ -1,7 +1,12 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import { type Database, isDatabaseUnavailable } from "./db/client.ts";
+import {
+  type Database,
+  isDatabaseUnavailable,
+  isQueryCanceled,
+  statementTimeoutFor,
+} from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { type App, newApp } from "./lib/context.ts";
 import { ApiError, DETAIL } from "./lib/errors.ts";
@@ -26,6 +31,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** On a 503: the database or the keys may be back within a second (db/client.ts reconnects). */
 const RETRY_SOON = { "Retry-After": "1" };
+
+/** How much longer than a statement's timeout the deadline waits for its outcome to arrive. */
+const SETTLE_MARGIN_MS = 100;
 
 /** The OpenAPI 3.1 document, built from the route definitions alone (no database, no keys). */
 export function buildOpenApiDocument() {
@@ -55,7 +63,8 @@ export function createApp(deps: AppDeps): App {
     c.set("verifier", deps.verifier);
     await next();
   });
-  app.use(deadline(deps.config.requestTimeoutMs));
+  const { requestTimeoutMs } = deps.config;
+  app.use(deadline(requestTimeoutMs, statementTimeoutFor(requestTimeoutMs) + SETTLE_MARGIN_MS));
 
   registerRoutes(app);
   app.doc31("/openapi.json", DOCUMENT_CONFIG);
@@ -80,6 +89,10 @@ export function createApp(deps: AppDeps): App {
       return c.json({ detail: detail || "Bad Request" }, error.status);
     }
     const log = (c.get("log") as RequestLog | undefined) ?? deps.logger;
+    if (isQueryCanceled(error)) {
+      log.warn({ err: error }, "statement ended at its time limit");
+      return c.json({ detail: DETAIL.requestTimedOut }, 503, RETRY_SOON);
+    }
     if (isDatabaseUnavailable(error)) {
       log.error({ err: error }, "database unavailable");
       return c.json({ detail: DETAIL.databaseUnavailable }, 503, RETRY_SOON);

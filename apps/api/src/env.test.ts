@@ -24,7 +24,7 @@ describe("parseEnv", () => {
       dataDir: fileURLToPath(new URL("../../../.data", import.meta.url)),
       logLevel: "info",
       corsOrigins: ["http://localhost:3000"],
-      requestTimeoutMs: 1500,
+      requestTimeoutMs: 1000,
       taskQuota: 100_000,
       auth: {
         mode: "jwks",

@@ -44,7 +44,7 @@ export type Config = {
   workers: number | undefined;
   /** Connections per process to the Postgres server (DATABASE_POOL_SIZE); undefined: default. */
   databasePoolSize: number | undefined;
-  /** Each request's deadline, and each statement's timeout (REQUEST_TIMEOUT_MS). */
+  /** Each request's deadline (REQUEST_TIMEOUT_MS); statements get half of it. */
   requestTimeoutMs: number;
   /** Most tasks one user may hold (TASK_QUOTA). */
   taskQuota: number;
@@ -147,7 +147,7 @@ const schema = z.object({
       error: "must be a whole number from 1 to 100",
     })
     .transform((v) => (v === undefined ? undefined : Number(v))),
-  REQUEST_TIMEOUT_MS: withDefault("1500")
+  REQUEST_TIMEOUT_MS: withDefault("1000")
     .refine((v) => /^\d{1,6}$/.test(v) && Number(v) >= 100 && Number(v) <= 60_000, {
       error: "must be a whole number of milliseconds from 100 to 60000",
     })

@@ -17,7 +17,7 @@ export type DatabaseTarget =
       kind: "postgres";
       url: string;
       poolSize?: number | undefined;
-      /** Longest a statement may run (Postgres' statement_timeout); default STATEMENT_TIMEOUT_MS. */
+      /** Longest a statement may run (Postgres' statement_timeout); default statementTimeoutFor(…). */
       statementTimeoutMs?: number | undefined;
     }
   /** `dataDir` undefined: in memory (tests). */
@@ -60,7 +60,10 @@ export function databaseTarget(config: {
         kind: "postgres",
         url: config.databaseUrl,
         poolSize: config.databasePoolSize,
-        statementTimeoutMs: config.requestTimeoutMs,
+        statementTimeoutMs:
+          config.requestTimeoutMs === undefined
+            ? undefined
+            : statementTimeoutFor(config.requestTimeoutMs),
       }
     : { kind: "pglite", dataDir: join(config.dataDir, "api") };
 }
@@ -99,8 +102,16 @@ export const SESSION_SETTINGS = {
   idle_in_transaction_session_timeout: 5_000,
 } as const;
 
-/** Postgres' statement_timeout when the target names none (the request deadline's default). */
-export const STATEMENT_TIMEOUT_MS = 1_500;
+/** The default request deadline (REQUEST_TIMEOUT_MS). */
+export const REQUEST_TIMEOUT_MS = 1_000;
+
+/**
+ * How long a statement may run for a request with this deadline: half of it. A
+ * statement still running at the deadline has then ended, one way or the other, within this much
+ * more, and the request answers with what really happened (middleware/deadline.ts).
+ */
+export const statementTimeoutFor = (requestTimeoutMs: number) =>
+  Math.max(1, Math.round(requestTimeoutMs / 2));
 
 /**
  * Reconnecting after a lost connection: postgres.js's default backoff grows to ~20 s, while
@@ -109,7 +120,11 @@ export const STATEMENT_TIMEOUT_MS = 1_500;
 const reconnectDelaySeconds = (retries: number) => Math.min(0.02 * 2 ** retries, 0.5);
 
 function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Database {
-  const { url, poolSize = DEFAULT_POOL_SIZE, statementTimeoutMs = STATEMENT_TIMEOUT_MS } = target;
+  const {
+    url,
+    poolSize = DEFAULT_POOL_SIZE,
+    statementTimeoutMs = statementTimeoutFor(REQUEST_TIMEOUT_MS),
+  } = target;
   const client = postgres(url, {
     max: poolSize,
     ...ONE_QUERY_AT_A_TIME,
@@ -159,18 +174,26 @@ const UNAVAILABLE_CODES = new Set([
   "57P01", // admin_shutdown
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now
-  "57014", // query_canceled: statement_timeout, or cancelled at the request's deadline
   "53300", // too_many_connections
   "3D000", // invalid_catalog_name: the database does not exist
 ]);
 
+/** A statement ended by statement_timeout, or withdrawn at its request's deadline. */
+export const isQueryCanceled = (error: unknown): boolean => codesOf(error).includes("57014");
+
+/** The error codes of `error` and its causes. */
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if ("code" in e && typeof e.code === "string") codes.push(e.code);
+  }
+  return codes;
+}
+
 /** True when a query failed because the database cannot be reached (→ 503, not 500). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
-    const code = "code" in e && typeof e.code === "string" ? e.code : "";
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith("08") || e.message === "PGlite is closed") {
-      return true;
-    }
+  if (codesOf(error).some((code) => UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) {
+    return true;
   }
-  return false;
+  return error instanceof Error && error.message === "PGlite is closed";
 }

@@ -4,18 +4,15 @@ import { withDeadline } from "../lib/deadline.ts";
 import { ApiError, DETAIL } from "../lib/errors.ts";
 
 /**
- * After its deadline fires, how long a request's cancelled work may take to settle. A write that
- * completes within it is answered as done (it has committed); else the answer is a 503.
- */
-export const SETTLE_MS = 250;
-
-/**
- * Every request answers within `ms` (+ SETTLE_MS): at `ms` its queries that wait for a
- * connection are withdrawn (lib/deadline.ts) and, unless its work settles at once, the answer is
- * 503 with Retry-After. A statement already running ends by the server's statement_timeout; a
+ * Every request answers by its deadline `ms` plus `settleMs`, with what really happened. At `ms`
+ * its queries still waiting for a connection (the server is unreachable, the pool is full) are
+ * withdrawn (lib/deadline.ts), so they never run; a statement already running ends by the
+ * server's statement_timeout, which `settleMs` outlasts. The work's own answer then stands,
+ * unless it is a fault: the answer is 503 with Retry-After, and nothing was written. Only a
+ * connection that hangs (no answer, no error) leaves the outcome unknown at `ms + settleMs`; a
  * client that retries with the same Idempotency-Key learns whether its write went through.
  */
-export function deadline(ms: number) {
+export function deadline(ms: number, settleMs: number) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const controller = new AbortController();
     const work = withDeadline(controller.signal, next);
@@ -34,7 +31,7 @@ export function deadline(ms: number) {
         () => "done" as const,
         () => "failed" as const,
       ),
-      new Promise<"late">((resolve) => setTimeout(resolve, SETTLE_MS, "late")),
+      new Promise<"late">((resolve) => setTimeout(resolve, settleMs, "late")),
     ]);
     // Hono has already turned a failure inside `next` into its answer: one that is not a fault
     // (the write completed, or was refused for a reason of its own) stands.
