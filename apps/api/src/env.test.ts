@@ -24,6 +24,7 @@ describe("parseEnv", () => {
       dataDir: fileURLToPath(new URL("../../../.data", import.meta.url)),
       logLevel: "info",
       corsOrigins: ["http://localhost:3000"],
+      shutdownGraceMs: 25_000,
       auth: {
         mode: "jwks",
         jwksUrl: "http://localhost:3000/api/auth/jwks",
@@ -53,6 +54,7 @@ describe("parseEnv", () => {
         AUTH_ISSUER: "https://app.example.com",
         AUTH_AUDIENCE: "https://api.example.com",
         AUTH_ALGORITHMS: "EdDSA,ES256",
+        SHUTDOWN_GRACE_MS: "5000",
       }),
     ).toEqual({
       appEnv: "production",
@@ -61,6 +63,7 @@ describe("parseEnv", () => {
       dataDir: "/var/lib/taskline",
       logLevel: "warn",
       corsOrigins: ["https://app.example.com", "https://admin.example.com"],
+      shutdownGraceMs: 5000,
       auth: {
         mode: "jwks",
         jwksUrl: "https://app.example.com/api/auth/jwks",
@@ -82,6 +85,11 @@ describe("parseEnv", () => {
       databaseUrl: undefined,
       corsOrigins: ["http://localhost:3000"],
     });
+  });
+
+  test("SHUTDOWN_GRACE_MS: 0 (cut in-flight requests at once) up to 600000", () => {
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: "0" }).shutdownGraceMs).toBe(0);
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: " 600000 " }).shutdownGraceMs).toBe(600_000);
   });
 
   test("hs256 mode with a 32-byte secret", () => {
@@ -110,6 +118,14 @@ describe("parseEnv refuses bad values, one clear message each", () => {
     [
       { CORS_ORIGINS: "http://localhost:3000/" },
       'CORS_ORIGINS: must be a comma-separated list of origins like https://app.example.com (scheme and host, no path or trailing slash) (got "http://localhost:3000/")',
+    ],
+    [
+      { SHUTDOWN_GRACE_MS: "25s" },
+      'SHUTDOWN_GRACE_MS: must be a whole number of milliseconds from 0 to 600000 (10 minutes) (got "25s")',
+    ],
+    [
+      { SHUTDOWN_GRACE_MS: "600001" },
+      'SHUTDOWN_GRACE_MS: must be a whole number of milliseconds from 0 to 600000 (10 minutes) (got "600001")',
     ],
     [{ JWT_MODE: "rs256" }, 'JWT_MODE: must be `jwks` or `hs256` (got "rs256")'],
     [

@@ -17,6 +17,8 @@ export type JwksAlgorithm = (typeof JWKS_ALGORITHMS)[number];
 
 export const MIN_JWT_SECRET_BYTES = 32;
 
+export const MAX_SHUTDOWN_GRACE_MS = 600_000;
+
 export type AuthConfig =
   | {
       mode: "jwks";
@@ -44,6 +46,8 @@ export type Config = {
   workers: number | undefined;
   /** Connections per process to the Postgres server (DATABASE_POOL_SIZE); undefined: default. */
   databasePoolSize: number | undefined;
+  /** How long a stopping process lets in-flight requests finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   auth: AuthConfig;
 };
 
@@ -143,6 +147,12 @@ const schema = z.object({
       error: "must be a whole number from 1 to 100",
     })
     .transform((v) => (v === undefined ? undefined : Number(v))),
+  // Under the 30 s Kubernetes waits by default before its SIGKILL.
+  SHUTDOWN_GRACE_MS: withDefault("25000")
+    .refine((v) => /^\d{1,6}$/.test(v) && Number(v) <= MAX_SHUTDOWN_GRACE_MS, {
+      error: `must be a whole number of milliseconds from 0 to ${MAX_SHUTDOWN_GRACE_MS} (10 minutes)`,
+    })
+    .transform(Number),
 });
 
 /** JWT_SECRET depends on JWT_MODE; checked on the raw values so it is reported with every other problem. */
@@ -227,6 +237,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     corsOrigins: env.CORS_ORIGINS,
     workers: env.API_WORKERS,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     auth,
   };
 }
