@@ -6,10 +6,12 @@ import type { Config } from "./env.ts";
 import { type App, newApp } from "./lib/context.ts";
 import { ApiError, DETAIL } from "./lib/errors.ts";
 import type { TokenVerifier } from "./lib/jwt.ts";
+import { createLifecycle, type Lifecycle } from "./lib/lifecycle.ts";
 import type { Logger, RequestLog } from "./lib/logger.ts";
 import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
+import { closeConnectionsWhenDraining } from "./middleware/connection-close.ts";
 import { corsFor } from "./middleware/cors.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { registerRoutes } from "./routes/index.ts";
@@ -19,6 +21,8 @@ export type AppDeps = {
   database: Database;
   verifier: TokenVerifier;
   logger: Logger;
+  /** Moved forward by index.ts when the process stops; by default one that never does. */
+  lifecycle?: Lifecycle;
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -36,7 +40,10 @@ export function buildOpenApiDocument() {
  */
 export function createApp(deps: AppDeps): App {
   const app = newApp();
+  const lifecycle = deps.lifecycle ?? createLifecycle();
 
+  // First, so that it sees the final answer, whatever made it.
+  app.use(closeConnectionsWhenDraining(lifecycle));
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   app.use(requestLogger(deps.logger));
   app.use(corsFor(deps.config.corsOrigins));
@@ -48,6 +55,7 @@ export function createApp(deps: AppDeps): App {
   app.use(async (c, next) => {
     c.set("database", deps.database);
     c.set("verifier", deps.verifier);
+    c.set("lifecycle", lifecycle);
     await next();
   });
 

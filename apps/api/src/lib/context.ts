@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
+import type { Lifecycle } from "./lifecycle.ts";
 import type { RequestLog } from "./logger.ts";
 import { validationHook } from "./validation.ts";
 
@@ -16,6 +17,7 @@ export type AppEnv = {
     log: RequestLog;
     database: Database;
     verifier: TokenVerifier;
+    lifecycle: Lifecycle;
     /** Set by the auth middleware on every task route. */
     user: AuthUser;
     /** Why the auth middleware refused the token (logged with the request, never the token). */

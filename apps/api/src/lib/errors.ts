@@ -56,6 +56,7 @@ export const DETAIL = {
   invalidToken: "Invalid authentication token",
   authUnavailable: "Authentication service unavailable",
   databaseUnavailable: "Database unavailable",
+  shuttingDown: "Shutting down",
   forbiddenTask: "Not allowed to access this task",
   notFound: "Not Found",
   taskNotFound: "Task not found",
