@@ -25,6 +25,36 @@ export function postgresServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
+export type ServerDatabase = {
+  /** Its connection URL, for an API process. */
+  url: string;
+  /** A client on it, for the test's own checks. */
+  sql: postgres.Sql;
+  drop(): Promise<void>;
+};
+
+/**
+ * An empty, uniquely named database on the Postgres server (postgresServerUrl), whatever database
+ * the run uses: for what only a server can do, such as several API processes. Dropped by `drop`.
+ */
+export async function createServerDatabase(): Promise<ServerDatabase> {
+  const admin = postgres(postgresServerUrl(), { max: 1, onnotice: () => {} });
+  const name = `taskline_api_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(postgresServerUrl());
+  url.pathname = `/${name}`;
+  const sql = postgres(url.href, { max: 1, onnotice: () => {} });
+  return {
+    url: url.href,
+    sql,
+    drop: async () => {
+      await sql.end({ timeout: 5 });
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
 /**
  * In-memory PGlite, or a uniquely named database on TEST_DATABASE_URL dropped at the end.
  * Migrated unless `migrated: false`.
