@@ -1,22 +1,18 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import {
-  type Database,
-  isDatabaseUnavailable,
-  isQueryCanceled,
-  statementTimeoutFor,
-} from "./db/client.ts";
+import { type Database, isDatabaseUnavailable, isQueryCanceled } from "./db/client.ts";
 import type { Config } from "./env.ts";
 import { type App, newApp } from "./lib/context.ts";
 import { ApiError, DETAIL } from "./lib/errors.ts";
 import type { TokenVerifier } from "./lib/jwt.ts";
+import { createLifecycle, type Lifecycle } from "./lib/lifecycle.ts";
 import type { Logger, RequestLog } from "./lib/logger.ts";
 import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
+import { closeConnectionsWhenDraining } from "./middleware/connection-close.ts";
 import { corsFor } from "./middleware/cors.ts";
-import { deadline } from "./middleware/deadline.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
 import { registerRoutes } from "./routes/index.ts";
 
@@ -25,15 +21,14 @@ export type AppDeps = {
   database: Database;
   verifier: TokenVerifier;
   logger: Logger;
+  /** Moved forward by index.ts when the process stops; by default one that never does. */
+  lifecycle?: Lifecycle;
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** On a 503: the database or the keys may be back within a second (db/client.ts reconnects). */
 const RETRY_SOON = { "Retry-After": "1" };
-
-/** How much longer than a statement's timeout the deadline waits for its outcome to arrive. */
-const SETTLE_MARGIN_MS = 100;
 
 /** The OpenAPI 3.1 document, built from the route definitions alone (no database, no keys). */
 export function buildOpenApiDocument() {
@@ -48,7 +43,10 @@ export function buildOpenApiDocument() {
  */
 export function createApp(deps: AppDeps): App {
   const app = newApp();
+  const lifecycle = deps.lifecycle ?? createLifecycle();
 
+  // First, so that it sees the final answer, whatever made it.
+  app.use(closeConnectionsWhenDraining(lifecycle));
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   app.use(requestLogger(deps.logger));
   app.use(corsFor(deps.config.corsOrigins));
@@ -61,10 +59,9 @@ export function createApp(deps: AppDeps): App {
     c.set("config", deps.config);
     c.set("database", deps.database);
     c.set("verifier", deps.verifier);
+    c.set("lifecycle", lifecycle);
     await next();
   });
-  const { requestTimeoutMs } = deps.config;
-  app.use(deadline(requestTimeoutMs, statementTimeoutFor(requestTimeoutMs) + SETTLE_MARGIN_MS));
 
   registerRoutes(app);
   app.doc31("/openapi.json", DOCUMENT_CONFIG);

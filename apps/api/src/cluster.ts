@@ -3,8 +3,17 @@ import { availableParallelism } from "node:os";
 import type { Config } from "./env.ts";
 import type { Logger } from "./lib/logger.ts";
 
-/** What the primary sends a worker to make it stop gracefully (as SIGTERM would). */
+/** Primary → worker: stop accepting connections; keep serving the open ones as before. */
+export const STOP_LISTENING_MESSAGE = "taskline:stop-listening";
+/** Worker → primary: this worker no longer listens. */
+export const LISTENER_CLOSED_MESSAGE = "taskline:listener-closed";
+/** Primary → worker: close your connections as their requests are answered, then exit. */
 export const SHUTDOWN_MESSAGE = "taskline:shutdown";
+/** Worker → primary: this worker was sent SIGTERM or SIGINT; stop the whole API. */
+export const STOP_REQUEST_MESSAGE = "taskline:stop-request";
+
+/** How long after its grace period the primary waits before it kills a worker still running. */
+const KILL_MARGIN_MS = 10_000;
 
 /** More deaths than this within CRASH_WINDOW_MS: the workers cannot run; give up. */
 const MAX_DEATHS = 5;
@@ -48,36 +57,78 @@ function isOnThisMachine(databaseUrl: string): boolean {
 /**
  * The primary of a multi-process API (node:cluster): it serves nothing itself. It forks `count`
  * workers that each run the whole API on the same port (the primary accepts connections and hands
- * them out in turn), replaces a worker that dies, and on SIGTERM/SIGINT asks every worker to
- * finish its in-flight requests and stop, then exits once all have (1 if any failed to).
+ * them out in turn) and replaces a worker that dies, until it stops.
+ *
+ * On SIGTERM/SIGINT (or a worker's STOP_REQUEST_MESSAGE) it stops in two steps. First every
+ * worker stops listening but keeps serving its open connections as before: node:cluster closes
+ * the port once its last worker has, and until then hands each new connection to a worker still
+ * listening. Only then are the workers told to close their connections, so a client told to
+ * reconnect finds the port closed (refused) rather than accepted and left in the primary's queue
+ * for a worker that no longer takes any. No worker is forked from then on, whatever its exit.
+ * The primary exits once every worker has: 0 if all exited 0. A worker still running
+ * `graceMs` + KILL_MARGIN_MS after the signal is killed.
  */
-export function runPrimary(count: number, logger: Logger): void {
+export function runPrimary(count: number, logger: Logger, graceMs: number): void {
   let stopping = false;
+  let closingSent = false;
   let failed = false;
   const deaths: number[] = [];
   const live = new Set<Worker>();
   const listening = new WeakSet<Worker>();
+  const stoppedListening = new WeakSet<Worker>();
   cluster.on("listening", (worker) => listening.add(worker));
-  // A worker starts listening for the shutdown message just before it listens for requests.
-  const tellToStop = (worker: Worker) => {
-    const send = () => {
-      if (worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
-    };
-    if (listening.has(worker)) send();
-    else worker.once("listening", send);
+
+  const send = (worker: Worker, message: string) => {
+    if (worker.isConnected()) worker.send(message);
+  };
+  // A worker starts listening for these messages just before it listens for requests.
+  const tellOnceListening = (worker: Worker, message: string) => {
+    if (listening.has(worker)) send(worker, message);
+    else worker.once("listening", () => send(worker, message));
+  };
+  const closeConnectionsOnceNoneListens = () => {
+    if (closingSent || [...live].some((worker) => !stoppedListening.has(worker))) return;
+    closingSent = true;
+    for (const worker of live) send(worker, SHUTDOWN_MESSAGE);
   };
 
-  const fork = () => live.add(cluster.fork());
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, "second signal: stopping the workers now");
+  const fork = () => {
+    const worker = cluster.fork();
+    live.add(worker);
+    worker.on("message", (message: unknown) => {
+      if (message === STOP_REQUEST_MESSAGE) stop(`worker ${worker.process.pid} signalled`);
+      if (message === LISTENER_CLOSED_MESSAGE) {
+        stoppedListening.add(worker);
+        closeConnectionsOnceNoneListens();
+      }
+    });
+  };
+  const stop = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, "shutting down: asking the workers to stop listening");
+    setTimeout(() => {
+      logger.error(
+        { workers: live.size },
+        "workers still running after the grace period: killing them",
+      );
       for (const worker of live) worker.process.kill("SIGKILL");
       process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, "shutting down: asking the workers to finish in-flight requests");
-    for (const worker of live) tellToStop(worker);
+    }, graceMs + KILL_MARGIN_MS).unref();
+    for (const worker of live) tellOnceListening(worker, STOP_LISTENING_MESSAGE);
     exitWhenAllStopped();
+  };
+  // Counts only the primary's own signals: a worker passes on the same Ctrl-C, maybe sooner.
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!signalled) {
+      signalled = true;
+      stop(signal);
+      return;
+    }
+    logger.warn({ signal }, "second signal: stopping the workers now");
+    for (const worker of live) worker.process.kill("SIGKILL");
+    process.exit(1);
   };
   const exitWhenAllStopped = () => {
     if (live.size > 0) return;
@@ -88,7 +139,12 @@ export function runPrimary(count: number, logger: Logger): void {
   cluster.on("exit", (worker, code, signal) => {
     live.delete(worker);
     if (stopping) {
-      if (code !== 0) failed = true;
+      if (code !== 0) {
+        failed = true;
+        logger.error({ pid: worker.process.pid, code, signal }, "worker failed to stop cleanly");
+      }
+      // One fewer worker to wait for before closing connections.
+      closeConnectionsOnceNoneListens();
       exitWhenAllStopped();
       return;
     }
@@ -98,14 +154,14 @@ export function runPrimary(count: number, logger: Logger): void {
     if (deaths.length > MAX_DEATHS) {
       logger.fatal({ deaths: deaths.length }, "workers keep dying: giving up");
       failed = true;
-      stop("SIGTERM");
+      stop("workers keep dying");
       return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, "worker died: starting another");
     fork();
   });
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   logger.info({ workers: count }, "starting the HTTP workers");
   for (let i = 0; i < count; i += 1) fork();

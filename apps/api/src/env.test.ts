@@ -26,6 +26,7 @@ describe("parseEnv", () => {
       corsOrigins: ["http://localhost:3000"],
       requestTimeoutMs: 1000,
       taskQuota: 100_000,
+      shutdownGraceMs: 25_000,
       auth: {
         mode: "jwks",
         jwksUrl: "http://localhost:3000/api/auth/jwks",
@@ -57,6 +58,7 @@ describe("parseEnv", () => {
         AUTH_ALGORITHMS: "EdDSA,ES256",
         REQUEST_TIMEOUT_MS: "2500",
         TASK_QUOTA: "5000",
+        SHUTDOWN_GRACE_MS: "5000",
       }),
     ).toEqual({
       appEnv: "production",
@@ -67,6 +69,7 @@ describe("parseEnv", () => {
       corsOrigins: ["https://app.example.com", "https://admin.example.com"],
       requestTimeoutMs: 2500,
       taskQuota: 5000,
+      shutdownGraceMs: 5000,
       auth: {
         mode: "jwks",
         jwksUrl: "https://app.example.com/api/auth/jwks",
@@ -97,6 +100,11 @@ describe("parseEnv", () => {
     });
   });
 
+  test("SHUTDOWN_GRACE_MS: 0 (cut in-flight requests at once) up to 600000", () => {
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: "0" }).shutdownGraceMs).toBe(0);
+    expect(parseEnv({ SHUTDOWN_GRACE_MS: " 600000 " }).shutdownGraceMs).toBe(600_000);
+  });
+
   test("hs256 mode with a 32-byte secret", () => {
     expect(parseEnv({ JWT_MODE: "hs256", JWT_SECRET: SECRET }).auth).toEqual({
       mode: "hs256",
@@ -123,6 +131,14 @@ describe("parseEnv refuses bad values, one clear message each", () => {
     [
       { CORS_ORIGINS: "http://localhost:3000/" },
       'CORS_ORIGINS: must be a comma-separated list of origins like https://app.example.com (scheme and host, no path or trailing slash) (got "http://localhost:3000/")',
+    ],
+    [
+      { SHUTDOWN_GRACE_MS: "25s" },
+      'SHUTDOWN_GRACE_MS: must be a whole number of milliseconds from 0 to 600000 (10 minutes) (got "25s")',
+    ],
+    [
+      { SHUTDOWN_GRACE_MS: "600001" },
+      'SHUTDOWN_GRACE_MS: must be a whole number of milliseconds from 0 to 600000 (10 minutes) (got "600001")',
     ],
     [{ JWT_MODE: "rs256" }, 'JWT_MODE: must be `jwks` or `hs256` (got "rs256")'],
     [

@@ -17,6 +17,8 @@ export type JwksAlgorithm = (typeof JWKS_ALGORITHMS)[number];
 
 export const MIN_JWT_SECRET_BYTES = 32;
 
+export const MAX_SHUTDOWN_GRACE_MS = 600_000;
+
 export type AuthConfig =
   | {
       mode: "jwks";
@@ -48,6 +50,8 @@ export type Config = {
   requestTimeoutMs: number;
   /** Most tasks one user may hold (TASK_QUOTA). */
   taskQuota: number;
+  /** How long a stopping process lets in-flight requests finish (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
   auth: AuthConfig;
 };
 
@@ -157,6 +161,12 @@ const schema = z.object({
       error: "must be a whole number from 1 to 999999999",
     })
     .transform(Number),
+  // Under the 30 s Kubernetes waits by default before its SIGKILL.
+  SHUTDOWN_GRACE_MS: withDefault("25000")
+    .refine((v) => /^\d{1,6}$/.test(v) && Number(v) <= MAX_SHUTDOWN_GRACE_MS, {
+      error: `must be a whole number of milliseconds from 0 to ${MAX_SHUTDOWN_GRACE_MS} (10 minutes)`,
+    })
+    .transform(Number),
 });
 
 /** JWT_SECRET depends on JWT_MODE; checked on the raw values so it is reported with every other problem. */
@@ -243,6 +253,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     taskQuota: env.TASK_QUOTA,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     auth,
   };
 }

@@ -1,16 +1,19 @@
 import cluster from "node:cluster";
 import { createApp } from "./app.ts";
-import { runPrimary, SHUTDOWN_MESSAGE, workerCount } from "./cluster.ts";
+import { runPrimary, workerCount } from "./cluster.ts";
 import { type Database, databaseTarget, openDatabase } from "./db/client.ts";
 import { type Config, EnvError, loadConfig } from "./env.ts";
 import { createVerifier } from "./lib/jwt.ts";
+import { createLifecycle } from "./lib/lifecycle.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { listen } from "./server.ts";
+import { stopRequests, stopServing } from "./shutdown.ts";
 
 /**
- * Boot: configuration, database + migrations, then HTTP; stops cleanly on SIGINT/SIGTERM. With a
- * Postgres server the first process migrates, then runs one HTTP worker per core, less one when
- * Postgres runs on this machine (API_WORKERS).
+ * Boot: configuration, database + migrations, then HTTP; on SIGINT/SIGTERM stops without losing an
+ * answer (shutdown.ts), closes the database and exits 0. With a Postgres server the first process
+ * migrates, then runs one HTTP worker per core, less one when Postgres runs on this machine
+ * (API_WORKERS).
  */
 async function main() {
   let config: Config;
@@ -45,49 +48,24 @@ async function main() {
   );
   if (workers === 1) return serve(config, database, logger);
   await database.close();
-  runPrimary(workers, logger);
+  runPrimary(workers, logger, config.shutdownGraceMs);
 }
 
 /** One HTTP process: the whole API on PORT (a cluster worker shares the port with the others). */
 async function serve(config: Config, database: Database, logger: Logger) {
-  const stopRequested = stopRequests(logger);
-  const app = createApp({ config, database, verifier: createVerifier(config.auth), logger });
+  const requests = stopRequests(logger);
+  const lifecycle = createLifecycle();
+  const verifier = createVerifier(config.auth);
+  const app = createApp({ config, database, verifier, logger, lifecycle });
   const server = await listen(app, config.port);
   logger.info(
     { url: server.url, docs: `${server.url}/docs`, pid: process.pid },
     "Taskline API listening",
   );
-  const signal = await stopRequested;
-  logger.info({ signal }, "shutting down: finishing in-flight requests");
-  await server.close();
+  await stopServing(requests, server, lifecycle, config.shutdownGraceMs, logger);
   await database.close();
-  logger.info("stopped");
+  logger.info({ pid: process.pid }, "stopped");
   process.exit(0);
-}
-
-/**
- * Resolves on the first SIGINT or SIGTERM, or the primary's shutdown message in a cluster worker
- * (listened for before the worker listens, so the primary never asks too early). A second signal
- * exits at once.
- */
-function stopRequests(logger: Logger): Promise<string> {
-  return new Promise((resolve) => {
-    let requested = false;
-    const request = (signal: string) => {
-      if (!requested) {
-        requested = true;
-        resolve(signal);
-      } else if (signal !== "primary") {
-        logger.warn({ signal }, "second signal: exiting now");
-        process.exit(1);
-      }
-    };
-    process.on("SIGINT", request);
-    process.on("SIGTERM", request);
-    process.on("message", (message) => {
-      if (message === SHUTDOWN_MESSAGE) request("primary");
-    });
-  });
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { workerCount } from "../src/cluster.ts";
 import { parseEnv } from "../src/env.ts";
-import { Client, createTestDatabase, JwksServer, signToken, type TestDatabase } from "./harness.ts";
+import {
+  boot,
+  Client,
+  createTestDatabase,
+  JwksServer,
+  LISTENING,
+  logged,
+  signToken,
+  type TestDatabase,
+  waitForLogged,
+} from "./harness.ts";
 
 /**
  * The real entry point (src/index.ts) in its own Node process: configuration, database,
@@ -13,36 +23,6 @@ import { Client, createTestDatabase, JwksServer, signToken, type TestDatabase } 
  */
 
 const ENTRY = new URL("../src/index.ts", import.meta.url).pathname;
-
-type Booted = {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-};
-
-function boot(env: Record<string, string>): Promise<Booted> {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /"url":"(http:\/\/[^"]+)"/.exec(output)?.[1];
-      if (url) resolve({ child, url, output: () => output, exited });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    void exited.then((code) =>
-      reject(new Error(`exited with ${code} before listening:\n${output}`)),
-    );
-  });
-}
 
 const jwks = new JwksServer();
 let database: TestDatabase | undefined;
@@ -113,22 +93,6 @@ describe("node src/index.ts", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     );
   });
 });
-
-/** The complete JSON log lines with this message so far. */
-function logged(booted: Booted, msg: string): Record<string, unknown>[] {
-  const lines = booted.output().split("\n").slice(0, -1);
-  return lines
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line.msg === msg);
-}
-
-async function waitForLogged(booted: Booted, msg: string, count: number) {
-  while (logged(booted, msg).length < count) await new Promise((r) => setTimeout(r, 20));
-  return logged(booted, msg);
-}
-
-const LISTENING = "Taskline API listening";
 
 describe("HTTP workers (API_WORKERS)", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   test("API_WORKERS=2: two processes share the port, a dead one is replaced, SIGTERM stops all; refused on PGlite", async () => {

@@ -31,6 +31,8 @@ import {
 export * from "./support/database.ts";
 export * from "./support/http.ts";
 export * from "./support/jwks-server.ts";
+export * from "./support/load.ts";
+export * from "./support/process.ts";
 export * from "./support/tokens.ts";
 export type { TaskJson };
 

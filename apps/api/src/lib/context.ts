@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { Config } from "../env.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
+import type { Lifecycle } from "./lifecycle.ts";
 import type { RequestLog } from "./logger.ts";
 import { validationHook } from "./validation.ts";
 
@@ -18,6 +19,7 @@ export type AppEnv = {
     config: Config;
     database: Database;
     verifier: TokenVerifier;
+    lifecycle: Lifecycle;
     /** Set by the auth middleware on every task route. */
     user: AuthUser;
     /** Why the auth middleware refused the token (logged with the request, never the token). */

@@ -69,6 +69,7 @@ export const DETAIL = {
   taskChanged: "This task was changed elsewhere since you loaded it.",
   taskQuotaReached: (quota: string) =>
     `Task limit reached: an account can hold at most ${quota} tasks. Delete some to add more.`,
+  shuttingDown: "Shutting down",
   forbiddenTask: "Not allowed to access this task",
   notFound: "Not Found",
   taskNotFound: "Task not found",

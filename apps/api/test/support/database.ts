@@ -25,8 +25,38 @@ export function postgresServerUrl(): string {
   return process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 }
 
+export type ServerDatabase = {
+  /** Its connection URL, for an API process. */
+  url: string;
+  /** A client on it, for the test's own checks. */
+  sql: postgres.Sql;
+  drop(): Promise<void>;
+};
+
 /**
- * In-memory PGlite, or a uniquely named database on TEST_DATABASE_URL dropped at the end.
+ * An empty, uniquely named database on the Postgres server (postgresServerUrl), whatever database
+ * the run uses: for what only a server can do, such as several API processes. Dropped by `drop`.
+ */
+export async function createServerDatabase(): Promise<ServerDatabase> {
+  const admin = postgres(postgresServerUrl(), { max: 1, onnotice: () => {} });
+  const name = `taskline_api_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(postgresServerUrl());
+  url.pathname = `/${name}`;
+  const sql = postgres(url.href, { max: 1, onnotice: () => {} });
+  return {
+    url: url.href,
+    sql,
+    drop: async () => {
+      await sql.end({ timeout: 5 });
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * In-memory PGlite, or a database of its own on TEST_DATABASE_URL's server (createServerDatabase).
  * Migrated unless `migrated: false`. `onServer`: on a Postgres server whatever the run uses
  * (postgresServerUrl), for tests of what only a server has (several connections at once).
  */
@@ -35,8 +65,7 @@ export async function createTestDatabase({
   onServer = false,
   poolSize = 4,
 } = {}): Promise<TestDatabase> {
-  const serverUrl = onServer ? postgresServerUrl() : process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
+  if (!onServer && !process.env.TEST_DATABASE_URL) {
     // A dump of a migrated database, made once per run by test/global-setup.ts.
     const client = migrated
       ? await PGlite.create({
@@ -52,18 +81,14 @@ export async function createTestDatabase({
       close: () => database.close(),
     };
   }
-  const name = `taskline_api_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const open = () => openDatabase({ kind: "postgres", url: url.href, poolSize });
+  const server = await createServerDatabase();
+  const open = () => openDatabase({ kind: "postgres", url: server.url, poolSize });
   const database = await open();
   if (migrated) await database.migrate();
   const others: Database[] = [];
   return {
     database,
-    url: url.href,
+    url: server.url,
     openAnother: async () => {
       const other = await open();
       others.push(other);
@@ -72,8 +97,7 @@ export async function createTestDatabase({
     truncate: () => truncate(database),
     close: async () => {
       await Promise.all([database, ...others].map((db) => db.close()));
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end({ timeout: 5 });
+      await server.drop();
     },
   };
 }

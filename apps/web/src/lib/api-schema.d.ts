@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** Readiness: the database answers and the process is not stopping */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -325,7 +325,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
-            /** @description `{"detail": "Database unavailable"}`: do not route traffic here. */
+            /** @description `{"detail": "Database unavailable"}`, or `{"detail": "Shutting down"}` from the moment the process is told to stop: do not route traffic here. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -17,11 +17,12 @@ export const readyRoute = createRoute({
   path: "/ready",
   operationId: "ready",
   tags: ["health"],
-  summary: "Readiness: the database answers",
+  summary: "Readiness: the database answers and the process is not stopping",
   responses: {
     200: { description: "Ready to serve.", content: jsonContent(ReadySchema) },
     503: {
-      description: '`{"detail": "Database unavailable"}`: do not route traffic here.',
+      description:
+        '`{"detail": "Database unavailable"}`, or `{"detail": "Shutting down"}` from the moment the process is told to stop: do not route traffic here.',
       content: jsonContent(ErrorSchema),
     },
   },
@@ -37,6 +38,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export function registerReady(app: App) {
   app.openapi(readyRoute, async (c) => {
+    if (c.get("lifecycle").stopping) return c.json({ detail: DETAIL.shuttingDown }, 503);
     try {
       await withTimeout(c.get("database").ping(), READY_TIMEOUT_MS);
       return c.json({ status: "ready" as const }, 200);

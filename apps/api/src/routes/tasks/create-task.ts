@@ -7,8 +7,7 @@ import {
   requestFingerprint,
 } from "../../lib/idempotency.ts";
 import { BEARER_AUTH, ErrorSchema, errorResponses, jsonContent } from "../../lib/openapi.ts";
-import { requireUser } from "../../middleware/auth.ts";
-import { jsonBody } from "../../middleware/json-body.ts";
+import { withJsonBody } from "./middleware.ts";
 import { insertTask } from "./queries.ts";
 import { sendWriteAnswer, TaskCreateSchema, taskResponse, taskWriteAnswer } from "./schema.ts";
 
@@ -22,7 +21,7 @@ export const createTaskRoute = createRoute({
     "Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body). " +
     "With an `Idempotency-Key`, a retry answers as the first attempt did instead of creating another.",
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: withJsonBody,
   request: {
     headers: IdempotencyKeyHeaderSchema,
     body: { required: true, content: jsonContent(TaskCreateSchema) },

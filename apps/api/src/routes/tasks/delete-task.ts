@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH } from "../../lib/openapi.ts";
-import { requireUser } from "../../middleware/auth.ts";
+import { withoutBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
 import { deleteTask } from "./queries.ts";
 import { IfMatchHeaderSchema, TaskIdParamsSchema, taskDeleteResponses } from "./schema.ts";
@@ -14,7 +14,7 @@ export const deleteTaskRoute = createRoute({
   tags: ["tasks"],
   summary: "Delete a task",
   security: BEARER_AUTH,
-  middleware: [requireUser] as const,
+  middleware: withoutBody,
   request: { params: TaskIdParamsSchema, headers: IfMatchHeaderSchema },
   responses: taskDeleteResponses,
 });

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { BEARER_AUTH, errorResponses } from "../../lib/openapi.ts";
-import { requireUser } from "../../middleware/auth.ts";
+import { withoutBody } from "./middleware.ts";
 import { missingTaskError } from "./ownership.ts";
 import { findTask } from "./queries.ts";
 import { TaskIdParamsSchema, taskAnswer, taskResponse } from "./schema.ts";
@@ -13,7 +13,7 @@ export const getTaskRoute = createRoute({
   tags: ["tasks"],
   summary: "Get a task",
   security: BEARER_AUTH,
-  middleware: [requireUser] as const,
+  middleware: withoutBody,
   request: { params: TaskIdParamsSchema },
   responses: {
     200: taskResponse("The task."),

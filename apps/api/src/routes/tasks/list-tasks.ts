@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
-import { requireUser } from "../../middleware/auth.ts";
 import { encodeCursor } from "./cursor.ts";
 import { listTaskPage, TOTAL_COUNT_CAP } from "./list-page.ts";
+import { withoutBody } from "./middleware.ts";
 import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
 
 export const listTasksRoute = createRoute({
@@ -19,7 +19,7 @@ export const listTasksRoute = createRoute({
     "`X-Total-Count` is the number of tasks matching `status`, whatever the page, up to " +
     "10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.",
   security: BEARER_AUTH,
-  middleware: [requireUser] as const,
+  middleware: withoutBody,
   request: { query: ListTasksQuerySchema },
   responses: {
     200: {

@@ -7,8 +7,7 @@ import {
   requestFingerprint,
 } from "../../lib/idempotency.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
-import { requireUser } from "../../middleware/auth.ts";
-import { jsonBody } from "../../middleware/json-body.ts";
+import { withJsonBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import {
@@ -30,7 +29,7 @@ export const toggleTaskRoute = createRoute({
     'Without a body (or with `{}`) flips `is_completed`; with `{"is_completed": true|false}` sets it. ' +
     "With an `Idempotency-Key`, a retry answers as the first attempt did instead of flipping again.",
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: withJsonBody,
   request: {
     params: TaskIdParamsSchema,
     headers: IdempotencyKeyHeaderSchema.extend(IfMatchHeaderSchema.shape),

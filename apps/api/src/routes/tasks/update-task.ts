@@ -2,8 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
-import { requireUser } from "../../middleware/auth.ts";
-import { jsonBody } from "../../middleware/json-body.ts";
+import { withJsonBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import {
@@ -24,7 +23,7 @@ export const updateTaskRoute = createRoute({
     "Changes the given fields among `title`, `description` and `is_completed`; the others keep " +
     "their value. At least one is required (`{}` is a 422).",
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: withJsonBody,
   request: {
     params: TaskIdParamsSchema,
     headers: IfMatchHeaderSchema,
