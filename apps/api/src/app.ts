@@ -8,6 +8,7 @@ import { ApiError, DETAIL } from "./lib/errors.ts";
 import type { TokenVerifier } from "./lib/jwt.ts";
 import type { Logger, RequestLog } from "./lib/logger.ts";
 import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
+import type { RateLimits } from "./lib/rate-limits.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { corsFor } from "./middleware/cors.ts";
@@ -19,6 +20,8 @@ export type AppDeps = {
   database: Database;
   verifier: TokenVerifier;
   logger: Logger;
+  /** The per-user limits of the task routes (createRateLimits). */
+  rateLimits: RateLimits;
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -48,6 +51,7 @@ export function createApp(deps: AppDeps): App {
   app.use(async (c, next) => {
     c.set("database", deps.database);
     c.set("verifier", deps.verifier);
+    c.set("rateLimits", deps.rateLimits);
     await next();
   });
 

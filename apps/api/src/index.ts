@@ -5,6 +5,7 @@ import { type Database, databaseTarget, openDatabase } from "./db/client.ts";
 import { type Config, EnvError, loadConfig } from "./env.ts";
 import { createVerifier } from "./lib/jwt.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
+import { createRateLimits } from "./lib/rate-limits.ts";
 import { listen } from "./server.ts";
 
 /**
@@ -40,6 +41,10 @@ async function main() {
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       corsOrigins: config.corsOrigins,
+      rateLimits: {
+        ...config.rateLimits,
+        counters: config.redisUrl === undefined ? "in-process" : "redis (REDIS_URL)",
+      },
     },
     "configuration",
   );
@@ -51,7 +56,13 @@ async function main() {
 /** One HTTP process: the whole API on PORT (a cluster worker shares the port with the others). */
 async function serve(config: Config, database: Database, logger: Logger) {
   const stopRequested = stopRequests(logger);
-  const app = createApp({ config, database, verifier: createVerifier(config.auth), logger });
+  const rateLimits = await createRateLimits({
+    ...config.rateLimits,
+    redisUrl: config.redisUrl,
+    logger,
+  });
+  const verifier = createVerifier(config.auth);
+  const app = createApp({ config, database, verifier, logger, rateLimits });
   const server = await listen(app, config.port);
   logger.info(
     { url: server.url, docs: `${server.url}/docs`, pid: process.pid },
@@ -60,6 +71,7 @@ async function serve(config: Config, database: Database, logger: Logger) {
   const signal = await stopRequested;
   logger.info({ signal }, "shutting down: finishing in-flight requests");
   await server.close();
+  await rateLimits.close();
   await database.close();
   logger.info("stopped");
   process.exit(0);

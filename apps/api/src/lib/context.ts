@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
 import type { RequestLog } from "./logger.ts";
+import type { RateLimits } from "./rate-limits.ts";
 import { validationHook } from "./validation.ts";
 
 /**
@@ -16,6 +17,8 @@ export type AppEnv = {
     log: RequestLog;
     database: Database;
     verifier: TokenVerifier;
+    /** The per-user counters the rate-limit middleware consults. */
+    rateLimits: RateLimits;
     /** Set by the auth middleware on every task route. */
     user: AuthUser;
     /** Why the auth middleware refused the token (logged with the request, never the token). */

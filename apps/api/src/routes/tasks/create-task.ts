@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { insertTask } from "./queries.ts";
 import { TaskCreateSchema, TaskSchema, taskAnswer } from "./schema.ts";
 
@@ -15,7 +16,7 @@ export const createTaskRoute = createRoute({
   description:
     "Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body).",
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: [requireUser, rateLimit, jsonBody] as const,
   request: { body: { required: true, content: jsonContent(TaskCreateSchema) } },
   responses: {
     201: {
@@ -25,10 +26,11 @@ export const createTaskRoute = createRoute({
           description: "The new task's URL, `/api/tasks/{id}`.",
           schema: { type: "string" },
         },
+        ...RATE_LIMIT_HEADERS,
       },
       content: jsonContent(TaskSchema),
     },
-    ...errorResponses(401, 413, 415, 503),
+    ...errorResponses(401, 413, 415, 429, 503),
   },
 });
 

@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { BEARER_AUTH, errorResponses } from "../../lib/openapi.ts";
+import { BEARER_AUTH, errorResponses, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { missingTaskError } from "./ownership.ts";
 import { deleteTask } from "./queries.ts";
 import { TaskIdParamsSchema } from "./schema.ts";
@@ -13,11 +14,11 @@ export const deleteTaskRoute = createRoute({
   tags: ["tasks"],
   summary: "Delete a task",
   security: BEARER_AUTH,
-  middleware: [requireUser] as const,
+  middleware: [requireUser, rateLimit] as const,
   request: { params: TaskIdParamsSchema },
   responses: {
-    204: { description: "Deleted." },
-    ...errorResponses(401, 403, 404, 503),
+    204: { description: "Deleted.", headers: RATE_LIMIT_HEADERS },
+    ...errorResponses(401, 403, 404, 429, 503),
   },
 });
 

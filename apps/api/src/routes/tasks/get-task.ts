@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { missingTaskError } from "./ownership.ts";
 import { findTask } from "./queries.ts";
 import { TaskIdParamsSchema, TaskSchema, taskAnswer } from "./schema.ts";
@@ -13,11 +14,15 @@ export const getTaskRoute = createRoute({
   tags: ["tasks"],
   summary: "Get a task",
   security: BEARER_AUTH,
-  middleware: [requireUser] as const,
+  middleware: [requireUser, rateLimit] as const,
   request: { params: TaskIdParamsSchema },
   responses: {
-    200: { description: "The task.", content: jsonContent(TaskSchema) },
-    ...errorResponses(401, 403, 404, 503),
+    200: {
+      description: "The task.",
+      headers: RATE_LIMIT_HEADERS,
+      content: jsonContent(TaskSchema),
+    },
+    ...errorResponses(401, 403, 404, 429, 503),
   },
 });
 

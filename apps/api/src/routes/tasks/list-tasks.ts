@@ -1,8 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { jsonText } from "../../lib/json-text.ts";
-import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { encodeCursor } from "./cursor.ts";
 import { listTaskPage } from "./list-page.ts";
 import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
@@ -18,7 +19,7 @@ export const listTasksRoute = createRoute({
     '`cursor` of the `Link: <…>; rel="next"` header, present while more remain. ' +
     "`X-Total-Count` is the number of tasks matching `status`, whatever the page.",
   security: BEARER_AUTH,
-  middleware: [requireUser] as const,
+  middleware: [requireUser, rateLimit] as const,
   request: { query: ListTasksQuerySchema },
   responses: {
     200: {
@@ -33,10 +34,11 @@ export const listTasksRoute = createRoute({
             'The next page, as `</api/tasks?limit=…&cursor=…>; rel="next"`; absent on the last page.',
           schema: { type: "string" },
         },
+        ...RATE_LIMIT_HEADERS,
       },
       content: jsonContent(TaskSchema.array()),
     },
-    ...errorResponses(401, 503),
+    ...errorResponses(401, 429, 503),
   },
 });
 

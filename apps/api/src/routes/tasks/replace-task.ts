@@ -3,6 +3,7 @@ import type { App } from "../../lib/context.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { missingTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import {
@@ -22,7 +23,7 @@ export const replaceTaskRoute = createRoute({
     "Sets `title` (required) and `description` (omitted → null). `is_completed` is unchanged: " +
     "use `PATCH /api/tasks/{id}/complete`.",
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: [requireUser, rateLimit, jsonBody] as const,
   request: {
     params: TaskIdParamsSchema,
     body: { required: true, content: jsonContent(TaskReplaceSchema) },

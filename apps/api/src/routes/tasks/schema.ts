@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { TaskText } from "../../db/schema.ts";
 import { jsonText } from "../../lib/json-text.ts";
-import { errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { type Cursor, decodeCursor } from "./cursor.ts";
 
 /** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
@@ -99,8 +99,12 @@ export const taskAnswer = <S extends ContentfulStatusCode>(c: Context, task: Tas
 
 /** The responses of PUT, PATCH and PATCH …/complete: the updated task, or why not. */
 export const taskUpdateResponses = {
-  200: { description: "The updated task.", content: jsonContent(TaskSchema) },
-  ...errorResponses(401, 403, 404, 413, 415, 503),
+  200: {
+    description: "The updated task.",
+    headers: RATE_LIMIT_HEADERS,
+    content: jsonContent(TaskSchema),
+  },
+  ...errorResponses(401, 403, 404, 413, 415, 429, 503),
 };
 
 export const TaskCreateSchema = z

@@ -3,6 +3,7 @@ import type { App } from "../../lib/context.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { missingTaskError } from "./ownership.ts";
 import { setTaskCompletion } from "./queries.ts";
 import {
@@ -21,7 +22,7 @@ export const toggleTaskRoute = createRoute({
   description:
     'Without a body (or with `{}`) flips `is_completed`; with `{"is_completed": true|false}` sets it.',
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: [requireUser, rateLimit, jsonBody] as const,
   request: {
     params: TaskIdParamsSchema,
     body: { required: false, content: jsonContent(TaskCompletionSchema) },

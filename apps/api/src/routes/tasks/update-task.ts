@@ -3,6 +3,7 @@ import type { App } from "../../lib/context.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
+import { rateLimit } from "../../middleware/rate-limit.ts";
 import { missingTaskError } from "./ownership.ts";
 import { updateTask } from "./queries.ts";
 import { TaskIdParamsSchema, TaskUpdateSchema, taskAnswer, taskUpdateResponses } from "./schema.ts";
@@ -17,7 +18,7 @@ export const updateTaskRoute = createRoute({
     "Changes the given fields among `title`, `description` and `is_completed`; the others keep " +
     "their value. At least one is required (`{}` is a 422).",
   security: BEARER_AUTH,
-  middleware: [requireUser, jsonBody] as const,
+  middleware: [requireUser, rateLimit, jsonBody] as const,
   request: {
     params: TaskIdParamsSchema,
     body: { required: true, content: jsonContent(TaskUpdateSchema) },
