@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -122,6 +122,8 @@ function stateOf(policy: Policy, res: RateLimiterRes, exceeded: boolean): Policy
  * limiter answers. It reconnects in the background; the outage and the recovery are logged once.
  */
 async function connectRedis(url: string, logger: Logger): Promise<Redis> {
+  // Loaded only with REDIS_URL: a chunk of its own in the build, as the PGlite driver is.
+  const { Redis } = await import("ioredis");
   const client = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
