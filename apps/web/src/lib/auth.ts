@@ -10,6 +10,7 @@ import { loadDevSecret } from "./dev-secret";
 import { type Env, getEnv } from "./env";
 import { hashPassword, verifyPassword } from "./password";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+import { signInLimit } from "./sign-in-limit";
 
 const DAY_SECONDS = 60 * 60 * 24;
 
@@ -81,6 +82,8 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
     },
     telemetry: { enabled: false },
     plugins: [
+      // Per account, whatever the address: 10 attempts in 15 minutes.
+      ...(limited ? [signInLimit({ db: database.db, max: 10, windowSeconds: 15 * 60 })] : []),
       jwt({
         // Our client calls /api/auth/token; signing one on every get-session would be wasted work.
         disableSettingJwtHeader: true,
