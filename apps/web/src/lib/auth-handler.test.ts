@@ -20,14 +20,21 @@ beforeAll(async () => {
       headers: fromNodeHeaders(req.headers),
     });
     const trusted = req.url === "/behind-proxy" ? ["127.0.0.1/32"] : [];
-    const handed = withClientAddress(request, { TRUSTED_PROXIES: trusted });
-    res.setHeader("content-type", "application/json");
-    res.end(
-      JSON.stringify({
-        stampedPeer: peerAddressOf(request.headers) ?? null,
-        client: handed.headers.get(CLIENT_ADDRESS_HEADER),
-        peerStampPassedOn: handed.headers.has(PEER_HEADER),
-      }),
+    void withClientAddress(request, { TRUSTED_PROXIES: trusted }).then(
+      (handed) => {
+        res.setHeader("content-type", "application/json");
+        res.end(
+          JSON.stringify({
+            stampedPeer: peerAddressOf(request.headers) ?? null,
+            client: handed.headers.get(CLIENT_ADDRESS_HEADER),
+            peerStampPassedOn: handed.headers.has(PEER_HEADER),
+          }),
+        );
+      },
+      (error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      },
     );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -70,7 +77,7 @@ describe("the client address handed to Better Auth", () => {
     );
   });
 
-  it("is absent when the request carries no genuine stamp (so Better Auth uses one shared bucket)", () => {
+  it("is absent when the request carries no genuine stamp (so Better Auth uses one shared bucket)", async () => {
     const request = new Request("http://localhost/", {
       headers: {
         [PEER_HEADER]: "forged-token 192.0.2.1",
@@ -78,20 +85,21 @@ describe("the client address handed to Better Auth", () => {
         "x-forwarded-for": "192.0.2.3",
       },
     });
-    const handed = withClientAddress(request, { TRUSTED_PROXIES: [] });
+    const handed = await withClientAddress(request, { TRUSTED_PROXIES: [] });
 
     expect(peerAddressOf(request.headers)).toBeUndefined();
     expect([...handed.headers.keys()]).toEqual(["x-forwarded-for"]);
   });
 
-  it("keeps the request's method and body", async () => {
-    const request = new Request("http://localhost/api/auth/sign-in/email", {
+  it("keeps the request's URL, method and body", async () => {
+    const request = new Request("http://localhost/api/auth/sign-in/email?x=1", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "ada@example.com" }),
     });
-    const handed = withClientAddress(request, { TRUSTED_PROXIES: [] });
+    const handed = await withClientAddress(request, { TRUSTED_PROXIES: [] });
 
+    expect(handed.url).toBe("http://localhost/api/auth/sign-in/email?x=1");
     expect(handed.method).toBe("POST");
     expect(await handed.json()).toEqual({ email: "ada@example.com" });
   });

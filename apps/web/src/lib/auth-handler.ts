@@ -26,7 +26,10 @@ function matcherFor(ranges: readonly string[]): TrustedProxies {
  * or of the peer stamp from the client. Without a stamped peer there is no address, and Better
  * Auth counts such requests in one shared bucket.
  */
-export function withClientAddress(request: Request, env: Pick<Env, "TRUSTED_PROXIES">): Request {
+export async function withClientAddress(
+  request: Request,
+  env: Pick<Env, "TRUSTED_PROXIES">,
+): Promise<Request> {
   const headers = new Headers(request.headers);
   const peer = peerAddressOf(headers);
   headers.delete(PEER_HEADER);
@@ -34,10 +37,16 @@ export function withClientAddress(request: Request, env: Pick<Env, "TRUSTED_PROX
   const isTrusted = matcherFor(env.TRUSTED_PROXIES);
   const address = clientAddress(peer, headers.get("x-forwarded-for"), isTrusted);
   if (address !== undefined) headers.set(CLIENT_ADDRESS_HEADER, address);
-  return new Request(request, { headers });
+  // Built from its parts: Next.js's NextRequest is not a Request this runtime can copy.
+  const bodyless = request.method === "GET" || request.method === "HEAD";
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: bodyless ? null : await request.arrayBuffer(),
+  });
 }
 
 /** Every Better Auth endpoint, as the route handler and the tests' server serve it. */
-export function handleAuthRequest(auth: Auth, env: Env, request: Request): Promise<Response> {
-  return auth.handler(withClientAddress(request, env));
+export async function handleAuthRequest(auth: Auth, env: Env, request: Request): Promise<Response> {
+  return auth.handler(await withClientAddress(request, env));
 }
