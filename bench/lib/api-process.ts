@@ -40,12 +40,12 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
     detached: true,
     stdio: ["ignore", logFd, logFd],
     env: {
+      // Per-user limits on but far above the bench's load: requests are counted, never refused.
+      RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
+      RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
       ...process.env,
       NODE_ENV: "production",
       APP_ENV: "production",
-      // Per-user limits on but far above the bench's load, so requests are counted, never refused.
-      RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
-      RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
       ...env,
       PORT: port,
     },
