@@ -82,7 +82,7 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  test("responses to an allowed origin expose Link, X-Total-Count and Location", async () => {
+  test("responses to an allowed origin expose Link, X-Total-Count, Location and the rate limits", async () => {
     const alice = await api.user("alice");
     const response = await alice.fetch("/api/tasks", {
       headers: { origin: "http://localhost:3000" },
@@ -90,8 +90,9 @@ describe("CORS", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(response.headers.get("access-control-expose-headers")).toBe(
-      "Link,X-Total-Count,Location,X-Request-Id",
+      "Link,X-Total-Count,Location,X-Request-Id,RateLimit-Policy,RateLimit,Retry-After",
     );
+    expect(response.headers.get("ratelimit")).toMatch(/^"requests";r=599;t=\d+$/);
     expect(response.headers.get("vary")).toBe("Origin");
   });
 

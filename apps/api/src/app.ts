@@ -9,6 +9,7 @@ import type { TokenVerifier } from "./lib/jwt.ts";
 import { createLifecycle, type Lifecycle } from "./lib/lifecycle.ts";
 import type { Logger, RequestLog } from "./lib/logger.ts";
 import { DOCUMENT_CONFIG } from "./lib/openapi.ts";
+import type { RateLimits } from "./lib/rate-limits.ts";
 import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { closeConnectionsWhenDraining } from "./middleware/connection-close.ts";
@@ -23,6 +24,8 @@ export type AppDeps = {
   logger: Logger;
   /** Moved forward by index.ts when the process stops; by default one that never does. */
   lifecycle?: Lifecycle;
+  /** The per-user limits of the task routes (createRateLimits). */
+  rateLimits: RateLimits;
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,6 +63,7 @@ export function createApp(deps: AppDeps): App {
     c.set("database", deps.database);
     c.set("verifier", deps.verifier);
     c.set("lifecycle", lifecycle);
+    c.set("rateLimits", deps.rateLimits);
     await next();
   });
 

@@ -27,6 +27,8 @@ describe("parseEnv", () => {
       requestTimeoutMs: 1000,
       taskQuota: 100_000,
       shutdownGraceMs: 25_000,
+      rateLimits: { requestsPerMinute: 600, writesPerMinute: 120 },
+      redisUrl: undefined,
       auth: {
         mode: "jwks",
         jwksUrl: "http://localhost:3000/api/auth/jwks",
@@ -59,6 +61,9 @@ describe("parseEnv", () => {
         REQUEST_TIMEOUT_MS: "2500",
         TASK_QUOTA: "5000",
         SHUTDOWN_GRACE_MS: "5000",
+        RATE_LIMIT_REQUESTS_PER_MINUTE: "1000",
+        RATE_LIMIT_WRITES_PER_MINUTE: "0",
+        REDIS_URL: "rediss://:pw@cache.internal:6380/2",
       }),
     ).toEqual({
       appEnv: "production",
@@ -70,6 +75,8 @@ describe("parseEnv", () => {
       requestTimeoutMs: 2500,
       taskQuota: 5000,
       shutdownGraceMs: 5000,
+      rateLimits: { requestsPerMinute: 1000, writesPerMinute: 0 },
+      redisUrl: "rediss://:pw@cache.internal:6380/2",
       auth: {
         mode: "jwks",
         jwksUrl: "https://app.example.com/api/auth/jwks",
@@ -165,6 +172,22 @@ describe("parseEnv refuses bad values, one clear message each", () => {
       { JWT_SECRET: SECRET },
       "JWT_SECRET: is only used when JWT_MODE=hs256; unset it, or set JWT_MODE=hs256 to verify HS256 tokens",
     ],
+    [
+      { RATE_LIMIT_REQUESTS_PER_MINUTE: "-1" },
+      'RATE_LIMIT_REQUESTS_PER_MINUTE: must be a whole number from 0 (no limit) to 1000000 (got "-1")',
+    ],
+    [
+      { RATE_LIMIT_WRITES_PER_MINUTE: "1.5" },
+      'RATE_LIMIT_WRITES_PER_MINUTE: must be a whole number from 0 (no limit) to 1000000 (got "1.5")',
+    ],
+    [
+      { RATE_LIMIT_WRITES_PER_MINUTE: "2000000" },
+      'RATE_LIMIT_WRITES_PER_MINUTE: must be a whole number from 0 (no limit) to 1000000 (got "2000000")',
+    ],
+    [
+      { REDIS_URL: "127.0.0.1:6379" },
+      "REDIS_URL: must be a redis:// or rediss:// URL (or unset for in-process rate-limit counters)",
+    ],
   ])("%o", (env, message) => {
     expect(problems(env)).toEqual([message]);
   });
@@ -184,11 +207,16 @@ describe("parseEnv refuses bad values, one clear message each", () => {
   test("secret values are never echoed", () => {
     const secret = "short-secret";
     const db = "mysql://user:hunter2@host/db";
-    const message = problems({ JWT_MODE: "hs256", JWT_SECRET: secret, DATABASE_URL: db }).join(
-      "\n",
-    );
+    const redis = "http://:sesame@cache/0";
+    const message = problems({
+      JWT_MODE: "hs256",
+      JWT_SECRET: secret,
+      DATABASE_URL: db,
+      REDIS_URL: redis,
+    }).join("\n");
     expect(message.includes(secret)).toBe(false);
     expect(message.includes("hunter2")).toBe(false);
+    expect(message.includes("sesame")).toBe(false);
   });
 
   test("the secret's length is counted in bytes", () => {

@@ -52,6 +52,10 @@ export type Config = {
   taskQuota: number;
   /** How long a stopping process lets in-flight requests finish (SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** Requests per user and minute (RATE_LIMIT_*_PER_MINUTE); 0 turns a limit off. */
+  rateLimits: { requestsPerMinute: number; writesPerMinute: number };
+  /** Redis holding the rate-limit counters of every replica (REDIS_URL); unset: in-process. */
+  redisUrl: string | undefined;
   auth: AuthConfig;
 };
 
@@ -66,7 +70,7 @@ export class EnvError extends Error {
 }
 
 /** Variables whose values must never be echoed in an error message. */
-const SECRET_VARIABLES = new Set(["JWT_SECRET", "DATABASE_URL"]);
+const SECRET_VARIABLES = new Set(["JWT_SECRET", "DATABASE_URL", "REDIS_URL"]);
 
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -100,6 +104,14 @@ const commaList = (value: string) =>
     .split(",")
     .map((item) => item.trim())
     .filter((item) => item !== "");
+
+/** A per-minute limit: a whole number, 0 for none. */
+const perMinute = (fallback: string) =>
+  withDefault(fallback)
+    .refine((v) => /^\d{1,7}$/.test(v) && Number(v) <= 1_000_000, {
+      error: "must be a whole number from 0 (no limit) to 1000000",
+    })
+    .transform(Number);
 
 const schema = z.object({
   APP_ENV: z.enum(["development", "production"], {
@@ -167,6 +179,11 @@ const schema = z.object({
       error: `must be a whole number of milliseconds from 0 to ${MAX_SHUTDOWN_GRACE_MS} (10 minutes)`,
     })
     .transform(Number),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: perMinute("600"),
+  RATE_LIMIT_WRITES_PER_MINUTE: perMinute("120"),
+  REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/./.test(v), {
+    error: "must be a redis:// or rediss:// URL (or unset for in-process rate-limit counters)",
+  }),
 });
 
 /** JWT_SECRET depends on JWT_MODE; checked on the raw values so it is reported with every other problem. */
@@ -254,6 +271,11 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     taskQuota: env.TASK_QUOTA,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    rateLimits: {
+      requestsPerMinute: env.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
+    },
+    redisUrl: env.REDIS_URL,
     auth,
   };
 }

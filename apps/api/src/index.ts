@@ -6,6 +6,7 @@ import { type Config, EnvError, loadConfig } from "./env.ts";
 import { createVerifier } from "./lib/jwt.ts";
 import { createLifecycle } from "./lib/lifecycle.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
+import { createRateLimits } from "./lib/rate-limits.ts";
 import { listen } from "./server.ts";
 import { stopRequests, stopServing } from "./shutdown.ts";
 
@@ -43,6 +44,10 @@ async function main() {
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       corsOrigins: config.corsOrigins,
+      rateLimits: {
+        ...config.rateLimits,
+        counters: config.redisUrl === undefined ? "in-process" : "redis (REDIS_URL)",
+      },
     },
     "configuration",
   );
@@ -55,14 +60,20 @@ async function main() {
 async function serve(config: Config, database: Database, logger: Logger) {
   const requests = stopRequests(logger);
   const lifecycle = createLifecycle();
+  const rateLimits = await createRateLimits({
+    ...config.rateLimits,
+    redisUrl: config.redisUrl,
+    logger,
+  });
   const verifier = createVerifier(config.auth);
-  const app = createApp({ config, database, verifier, logger, lifecycle });
+  const app = createApp({ config, database, verifier, logger, lifecycle, rateLimits });
   const server = await listen(app, config.port);
   logger.info(
     { url: server.url, docs: `${server.url}/docs`, pid: process.pid },
     "Taskline API listening",
   );
   await stopServing(requests, server, lifecycle, config.shutdownGraceMs, logger);
+  await rateLimits.close();
   await database.close();
   logger.info({ pid: process.pid }, "stopped");
   process.exit(0);

@@ -6,6 +6,7 @@ import { tasks } from "../src/db/schema.ts";
 import { parseEnv } from "../src/env.ts";
 import { createVerifier, DEFAULT_JWKS_TIMINGS, type JwksTimings } from "../src/lib/jwt.ts";
 import { createLogger } from "../src/lib/logger.ts";
+import { createRateLimits } from "../src/lib/rate-limits.ts";
 import type { TaskJson } from "../src/routes/tasks/schema.ts";
 import { listen, type RunningServer } from "../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
@@ -42,6 +43,8 @@ export type AppOptions = {
   timings?: Partial<JwksTimings>;
   /** On a Postgres server even when the run uses PGlite (createTestDatabase's `onServer`). */
   onServer?: boolean;
+  /** Prefix of the rate-limit keys in Redis (with REDIS_URL): one per test, to share or not. */
+  rateLimitKeyPrefix?: string;
 };
 
 export type RunningApp = {
@@ -71,14 +74,23 @@ export async function startApp(
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(line) });
   const verifier = createVerifier(config.auth, { ...DEFAULT_JWKS_TIMINGS, ...options.timings });
-  const app = createApp({ config, database, verifier, logger });
+  const rateLimits = await createRateLimits({
+    ...config.rateLimits,
+    redisUrl: config.redisUrl,
+    keyPrefix: options.rateLimitKeyPrefix,
+    logger,
+  });
+  const app = createApp({ config, database, verifier, logger, rateLimits });
   const server: RunningServer = await listen(app, 0, "127.0.0.1");
   return {
     url: server.url,
     logs,
     jwksFetches: () => verifier.keySource?.fetchCount ?? 0,
     client: (token) => new Client(server.url, token),
-    close: () => server.close(1_000),
+    close: async () => {
+      await server.close(1_000);
+      await rateLimits.close();
+    },
   };
 }
 

@@ -99,28 +99,47 @@ describe("the OpenAPI document", () => {
       summary: typeof operation.summary,
       statuses: Object.keys(operation.responses).sort(),
     }));
-    const withBody = ["401", "403", "404", "412", "413", "415", "422", "503"];
+    const withBody = ["401", "403", "404", "412", "413", "415", "422", "429", "503"];
     expect(table.sort((a, b) => a.route.localeCompare(b.route))).toEqual(
       [
         {
           route: "DELETE /api/tasks/{id}",
-          statuses: ["204", "401", "403", "404", "412", "422", "503"],
+          statuses: ["204", "401", "403", "404", "412", "422", "429", "503"],
         },
-        { route: "GET /api/tasks", statuses: ["200", "401", "422", "503"] },
-        { route: "GET /api/tasks/{id}", statuses: ["200", "401", "403", "404", "422", "503"] },
+        { route: "GET /api/tasks", statuses: ["200", "401", "422", "429", "503"] },
+        {
+          route: "GET /api/tasks/{id}",
+          statuses: ["200", "401", "403", "404", "422", "429", "503"],
+        },
         { route: "GET /health", statuses: ["200"] },
         { route: "GET /ready", statuses: ["200", "503"] },
         { route: "PATCH /api/tasks/{id}", statuses: ["200", ...withBody] },
         {
           route: "PATCH /api/tasks/{id}/complete",
-          statuses: ["200", "401", "403", "404", "409", "412", "413", "415", "422", "503"],
+          statuses: ["200", "401", "403", "404", "409", "412", "413", "415", "422", "429", "503"],
         },
         {
           route: "POST /api/tasks",
-          statuses: ["201", "401", "403", "409", "413", "415", "422", "503"],
+          statuses: ["201", "401", "403", "409", "413", "415", "422", "429", "503"],
         },
         { route: "PUT /api/tasks/{id}", statuses: ["200", ...withBody] },
       ].map((row) => ({ ...row, id: "string", summary: "string" })),
     );
+  });
+
+  test("every task route documents the rate-limit fields; a 429 also Retry-After", () => {
+    for (const { path, operation } of operations) {
+      if (!path.startsWith("/api/tasks")) continue;
+      const responses = operation.responses as Record<string, { headers?: object }>;
+      const success = Object.keys(responses).find((status) => status.startsWith("2")) ?? "";
+      expect(Object.keys(responses[success]?.headers ?? {})).toEqual(
+        expect.arrayContaining(["RateLimit-Policy", "RateLimit"]),
+      );
+      expect(Object.keys(responses["429"]?.headers ?? {})).toEqual([
+        "Retry-After",
+        "RateLimit-Policy",
+        "RateLimit",
+      ]);
+    }
   });
 });

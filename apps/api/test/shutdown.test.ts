@@ -42,7 +42,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const baseEnv = () => ({ PORT: "0", LOG_LEVEL: "info", AUTH_JWKS_URL: jwks.url });
+// The load comes from a few users, well past the per-user rate limits, which are not under test.
+const baseEnv = () => ({
+  PORT: "0",
+  LOG_LEVEL: "info",
+  AUTH_JWKS_URL: jwks.url,
+  RATE_LIMIT_REQUESTS_PER_MINUTE: "0",
+  RATE_LIMIT_WRITES_PER_MINUTE: "0",
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function tokenFor(user: string) {

@@ -4,6 +4,7 @@ import type { Config } from "../env.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
 import type { Lifecycle } from "./lifecycle.ts";
 import type { RequestLog } from "./logger.ts";
+import type { RateLimits } from "./rate-limits.ts";
 import { validationHook } from "./validation.ts";
 
 /**
@@ -20,6 +21,8 @@ export type AppEnv = {
     database: Database;
     verifier: TokenVerifier;
     lifecycle: Lifecycle;
+    /** The per-user counters the rate-limit middleware consults. */
+    rateLimits: RateLimits;
     /** Set by the auth middleware on every task route. */
     user: AuthUser;
     /** Why the auth middleware refused the token (logged with the request, never the token). */

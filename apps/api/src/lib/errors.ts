@@ -80,6 +80,10 @@ export const DETAIL = {
   internal: "Internal Server Error",
 } as const;
 
+/** The 429's words: which limit, and when to try again. */
+export const tooManyRequests = (policy: "requests" | "writes", quota: number, seconds: number) =>
+  `Too many requests: the limit is ${quota} ${policy === "writes" ? "writes (POST, PUT, PATCH, DELETE)" : "requests"} a minute; try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}`;
+
 export const unauthorized = (detail: string) =>
   new ApiError(401, detail, { "WWW-Authenticate": "Bearer" });
 

@@ -46,6 +46,7 @@ const ERROR_DESCRIPTIONS = {
   409: "A request with the same `Idempotency-Key` is still being processed (with `Retry-After`).",
   413: "The request body is larger than 64 KiB.",
   415: "The request body is not JSON.",
+  429: "The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry.",
   503: "`Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`.",
 } as const;
 
@@ -54,11 +55,37 @@ type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const errorJson = () => json(ErrorSchema);
 
+const header = (description: string, type: "string" | "integer" = "string") => ({
+  description,
+  schema: { type },
+});
+
+/** The fields of draft-ietf-httpapi-ratelimit-headers, on every answer of a task route. */
+export const RATE_LIMIT_HEADERS = {
+  "RateLimit-Policy": header(
+    'The caller\'s quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE).',
+  ),
+  RateLimit: header(
+    'What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`.',
+  ),
+};
+
+const RETRY_AFTER = {
+  "Retry-After": header("Seconds until the request may be sent again.", "integer"),
+};
+
+type ErrorResponse = {
+  description: string;
+  content: ReturnType<typeof errorJson>;
+  headers?: Record<string, ReturnType<typeof header>>;
+};
+
 /** The documented error responses of a route: `errorResponses(401, 404)` and always 422. */
 export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
-  const responses = {} as Record<S, { description: string; content: ReturnType<typeof errorJson> }>;
+  const responses = {} as Record<S, ErrorResponse>;
   for (const status of statuses) {
     responses[status] = { description: ERROR_DESCRIPTIONS[status], content: errorJson() };
+    if (status === 429) responses[status].headers = { ...RETRY_AFTER, ...RATE_LIMIT_HEADERS };
   }
   return {
     ...responses,

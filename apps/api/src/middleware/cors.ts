@@ -13,7 +13,16 @@ export const corsFor = (origins: string[]) => {
     origin: origins,
     allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-    exposeHeaders: ["Link", "X-Total-Count", "Location", "X-Request-Id"],
+    exposeHeaders: [
+      "Link",
+      "X-Total-Count",
+      "Location",
+      "X-Request-Id",
+      // The rate limits, so a browser client can pace itself.
+      "RateLimit-Policy",
+      "RateLimit",
+      "Retry-After",
+    ],
     maxAge: 600,
   });
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -3,12 +3,14 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
 import { SignJWT } from "jose";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { type DatabaseHandle, openDatabase } from "./db";
 import * as schema from "./db/schema";
 import { loadDevSecret } from "./dev-secret";
 import { type Env, getEnv } from "./env";
 import { hashPassword, verifyPassword } from "./password";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
+import { signInLimit } from "./sign-in-limit";
 
 const DAY_SECONDS = 60 * 60 * 24;
 
@@ -39,6 +41,8 @@ function hs256Signer(env: Env) {
 export function createAuth({ env, database }: { env: Env; database: DatabaseHandle }) {
   const issuer = env.BETTER_AUTH_URL;
   const hs256 = env.JWT_MODE === "hs256";
+  // `next start` forces NODE_ENV=production, so decide from APP_ENV instead.
+  const limited = env.APP_ENV === "production";
 
   return betterAuth({
     appName: "Taskline",
@@ -60,9 +64,9 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
       updateAge: 60 * 60,
     },
     rateLimit: {
-      // `next start` forces NODE_ENV=production, so decide from APP_ENV instead.
-      enabled: env.APP_ENV === "production",
-      // In the database so every replica counts the same attempts.
+      enabled: limited,
+      // Per client address (see advanced.ipAddress), in the database so every replica counts
+      // the same attempts.
       storage: "database",
       window: 60,
       max: 100,
@@ -73,9 +77,13 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
     },
     advanced: {
       useSecureCookies: env.BETTER_AUTH_URL.startsWith("https://"),
+      // Set by handleAuthRequest from the socket's peer and TRUSTED_PROXIES, never by a client.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     plugins: [
+      // Per account, whatever the address: 10 attempts in 15 minutes.
+      ...(limited ? [signInLimit({ db: database.db, max: 10, windowSeconds: 15 * 60 })] : []),
       jwt({
         // Our client calls /api/auth/token; signing one on every get-session would be wasted work.
         disableSettingJwtHeader: true,

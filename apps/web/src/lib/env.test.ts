@@ -28,6 +28,7 @@ describe("parseEnv", () => {
       JWT_MODE: "jwks",
       JWT_EXPIRES_IN: "15m",
       NEXT_PUBLIC_API_URL: "http://localhost:8000",
+      TRUSTED_PROXIES: [],
     });
     expect(env.DATA_DIR).toMatch(/\/\.data$/);
   });
@@ -72,5 +73,25 @@ describe("parseEnv", () => {
 
     expect(env.BETTER_AUTH_URL).toBe("https://tasks.example.com");
     expect(env.NEXT_PUBLIC_API_URL).toBe("https://api.example.com");
+  });
+
+  it("reads TRUSTED_PROXIES as a list of addresses and CIDR ranges", () => {
+    const env = parseEnv({
+      APP_ENV: "development",
+      TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.10,2001:db8::/32 ,",
+    });
+
+    expect(env.TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.10", "2001:db8::/32"]);
+  });
+
+  it("refuses TRUSTED_PROXIES entries that are not addresses or ranges, naming them", () => {
+    expect(() =>
+      parseEnv({
+        APP_ENV: "development",
+        TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal, 10.0.0.0/33",
+      }),
+    ).toThrow(
+      'TRUSTED_PROXIES: TRUSTED_PROXIES must list addresses or CIDR ranges, comma-separated, such as "10.0.0.0/8, 2001:db8::/32" (not "proxy.internal", "10.0.0.0/33")',
+    );
   });
 });

@@ -10,6 +10,9 @@ import { defaultDataDir } from "./paths";
 const duration =
   /^\d+\s*(s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days)$/;
 
+/** An address or an address range in CIDR notation: 10.0.0.0/8, 192.0.2.10, 2001:db8::/32. */
+const addressRange = z.union([z.cidrv4(), z.cidrv6(), z.ipv4(), z.ipv6()]);
+
 const origin = (name: string) =>
   z
     .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` })
@@ -52,6 +55,25 @@ const envSchema = z.object({
   NEXT_PUBLIC_API_URL: origin("NEXT_PUBLIC_API_URL").default("http://localhost:8000"),
   /** Where this server reaches the API for a page's first load, when not at the public URL. */
   API_INTERNAL_URL: origin("API_INTERNAL_URL").optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed; none: the peer is the client. */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value, ctx) => {
+      const ranges = value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const bad = ranges.filter((range) => !addressRange.safeParse(range).success);
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `TRUSTED_PROXIES must list addresses or CIDR ranges, comma-separated, such as "10.0.0.0/8, 2001:db8::/32" (not ${bad.map((entry) => `"${entry}"`).join(", ")})`,
+        });
+        return z.NEVER;
+      }
+      return ranges;
+    })
+    .default([]),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & {

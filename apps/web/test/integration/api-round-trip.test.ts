@@ -4,6 +4,7 @@ import { type Database, openDatabase } from "../../../api/src/db/client.ts";
 import { parseEnv as parseApiEnv } from "../../../api/src/env.ts";
 import { createVerifier } from "../../../api/src/lib/jwt.ts";
 import { createLogger } from "../../../api/src/lib/logger.ts";
+import { createRateLimits } from "../../../api/src/lib/rate-limits.ts";
 import { listen, type RunningServer } from "../../../api/src/server.ts";
 import { loadInitialTasks } from "../../src/features/tasks/load-initial-tasks";
 import { publicEnv } from "../../src/lib/public-env";
@@ -30,11 +31,13 @@ beforeAll(async () => {
   });
   apiDatabase = await openDatabase({ kind: "pglite" });
   await apiDatabase.migrate();
+  const logger = createLogger("silent");
   const app = createApp({
     config,
     database: apiDatabase,
     verifier: createVerifier(config.auth),
-    logger: createLogger("silent"),
+    logger,
+    rateLimits: await createRateLimits({ ...config.rateLimits, logger }),
   });
   api = await listen(app, 0, "127.0.0.1");
 });

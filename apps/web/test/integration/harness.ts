@@ -7,8 +7,10 @@ import { join } from "node:path";
 import { toNodeHandler } from "better-auth/node";
 import postgres from "postgres";
 import { type Auth, createAuth } from "../../src/lib/auth";
+import { handleAuthRequest } from "../../src/lib/auth-handler";
 import { type DatabaseHandle, openPglite, openPostgres } from "../../src/lib/db/client";
 import { type Env, parseEnv } from "../../src/lib/env";
+import { watchPeerAddresses } from "../../src/lib/peer-address";
 
 /**
  * A real Better Auth instance behind a real HTTP server, on its own database: in-memory PGlite,
@@ -61,10 +63,21 @@ async function createTestDatabase(): Promise<TestDatabase> {
 /** A random secret of Better Auth's recommended length. */
 export const randomSecret = () => randomBytes(32).toString("base64url");
 
-export async function startAuthServer(variables: Record<string, string> = {}): Promise<AuthServer> {
-  const database = await createTestDatabase();
+/**
+ * Serves Better Auth as the app's route handler does (handleAuthRequest, with each request's peer
+ * stamped as in instrumentation.ts). `shared`: another server's database, as a second replica
+ * would use it (left open at close; its own server closes it).
+ */
+export async function startAuthServer(
+  variables: Record<string, string> = {},
+  shared?: DatabaseHandle,
+): Promise<AuthServer> {
+  const database: TestDatabase = shared
+    ? { handle: shared, drop: async () => {} }
+    : await createTestDatabase();
   await database.handle.migrate();
   const dataDir = mkdtempSync(join(tmpdir(), "taskline-web-test-"));
+  watchPeerAddresses();
 
   // The auth instance needs the server's origin, which exists only once it listens.
   let handler: ReturnType<typeof toNodeHandler> | null = null;
@@ -84,7 +97,7 @@ export async function startAuthServer(variables: Record<string, string> = {}): P
     ...variables,
   });
   const auth = createAuth({ env, database: database.handle });
-  handler = toNodeHandler(auth);
+  handler = toNodeHandler((request: Request) => handleAuthRequest(auth, env, request));
 
   return {
     origin,

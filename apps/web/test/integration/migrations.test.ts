@@ -46,12 +46,13 @@ describe("migrations", () => {
     const rows = (result: unknown) =>
       Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 
-    expect(rows(applied)).toEqual([{ count: 1 }]);
+    expect(rows(applied)).toEqual([{ count: 2 }]);
     expect(rows(tables).map((row) => (row as { name: string }).name)).toEqual([
       "account",
       "jwks",
       "rate_limit",
       "session",
+      "sign_in_attempt",
       "user",
       "verification",
     ]);

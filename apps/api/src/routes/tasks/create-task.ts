@@ -37,7 +37,7 @@ export const createTaskRoute = createRoute({
         },
       },
     },
-    ...errorResponses(401, 409, 413, 415, 503),
+    ...errorResponses(401, 409, 413, 415, 429, 503),
     403: {
       description: "The caller already holds as many tasks as an account may (`TASK_QUOTA`).",
       content: jsonContent(ErrorSchema),

@@ -17,7 +17,7 @@ export const getTaskRoute = createRoute({
   request: { params: TaskIdParamsSchema },
   responses: {
     200: taskResponse("The task."),
-    ...errorResponses(401, 403, 404, 503),
+    ...errorResponses(401, 403, 404, 429, 503),
   },
 });
 

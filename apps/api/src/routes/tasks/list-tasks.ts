@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { jsonText } from "../../lib/json-text.ts";
-import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { encodeCursor } from "./cursor.ts";
 import { listTaskPage, TOTAL_COUNT_CAP } from "./list-page.ts";
 import { withoutBody } from "./middleware.ts";
@@ -38,10 +38,11 @@ export const listTasksRoute = createRoute({
             'The next page, as `</api/tasks?limit=…&cursor=…>; rel="next"`; absent on the last page.',
           schema: { type: "string" },
         },
+        ...RATE_LIMIT_HEADERS,
       },
       content: jsonContent(TaskSchema.array()),
     },
-    ...errorResponses(401, 503),
+    ...errorResponses(401, 429, 503),
   },
 });
 

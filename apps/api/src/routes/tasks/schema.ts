@@ -5,7 +5,7 @@ import type { TaskText } from "../../db/schema.ts";
 import { etagOf } from "../../lib/etag.ts";
 import type { WriteAnswer } from "../../lib/idempotency.ts";
 import { jsonText } from "../../lib/json-text.ts";
-import { errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { type Cursor, decodeCursor } from "./cursor.ts";
 
 /** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
@@ -171,7 +171,7 @@ export const PreconditionFailedSchema = z
 /** The answer of a route that answers with one task, with its ETag. */
 export const taskResponse = (description: string) => ({
   description,
-  headers: ETAG_HEADER,
+  headers: { ...ETAG_HEADER, ...RATE_LIMIT_HEADERS },
   content: jsonContent(TaskSchema),
 });
 
@@ -188,20 +188,20 @@ const preconditionFailed = {
 export const taskUpdateResponses = {
   200: taskResponse("The updated task."),
   ...preconditionFailed,
-  ...errorResponses(401, 403, 404, 413, 415, 503),
+  ...errorResponses(401, 403, 404, 413, 415, 429, 503),
 };
 
 /** The responses of the toggle, which also takes an Idempotency-Key. */
 export const taskToggleResponses = {
   ...taskUpdateResponses,
-  ...errorResponses(401, 403, 404, 409, 413, 415, 503),
+  ...errorResponses(401, 403, 404, 409, 413, 415, 429, 503),
 };
 
 /** The responses of DELETE. */
 export const taskDeleteResponses = {
-  204: { description: "Deleted." },
+  204: { description: "Deleted.", headers: RATE_LIMIT_HEADERS },
   ...preconditionFailed,
-  ...errorResponses(401, 403, 404, 503),
+  ...errorResponses(401, 403, 404, 429, 503),
 };
 
 export const TaskCreateSchema = z

@@ -16,6 +16,8 @@ export const authMessages = {
   invalidEmail: "Enter a valid email address.",
   passwordRequired: "Enter your password.",
   tooManyAttempts: "Too many attempts. Please wait a minute and try again.",
+  accountLocked:
+    "Too many sign-in attempts for this account. Please wait 15 minutes and try again.",
   unexpected: "Something went wrong. Please try again.",
 } as const;
 
@@ -33,6 +35,10 @@ export function authErrorMessage(error: AuthClientError): string {
       return authMessages.passwordTooLong;
     case "INVALID_EMAIL":
       return authMessages.invalidEmail;
+    // The per-account limit (sign-in-limit.ts): unknown emails are counted too, so this says
+    // nothing about which are registered.
+    case "TOO_MANY_SIGN_IN_ATTEMPTS":
+      return authMessages.accountLocked;
   }
   if (error.status === 401) return authMessages.invalidCredentials;
   if (error.status === 429) return authMessages.tooManyAttempts;

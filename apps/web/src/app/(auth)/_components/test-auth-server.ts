@@ -51,4 +51,11 @@ export const replies = {
     body: { code: "PASSWORD_TOO_SHORT", message: "Password too short" },
   },
   tooManyRequests: { status: 429, body: { message: "Too many requests. Please try again later." } },
+  accountLocked: {
+    status: 429,
+    body: {
+      code: "TOO_MANY_SIGN_IN_ATTEMPTS",
+      message: "Too many sign-in attempts for this account. Try again in 15 minutes.",
+    },
+  },
 };

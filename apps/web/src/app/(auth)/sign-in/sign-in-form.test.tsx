@@ -96,4 +96,15 @@ describe("SignInForm", () => {
       "Too many attempts. Please wait a minute and try again.",
     );
   });
+
+  it("says when the account has had too many attempts", async () => {
+    stubAuthServer(replies.accountLocked);
+    render(<SignInForm />);
+
+    await submit("ada@example.com", "some password");
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Too many sign-in attempts for this account. Please wait 15 minutes and try again.",
+    );
+  });
 });
