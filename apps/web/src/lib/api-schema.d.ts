@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers */
+        /** Readiness: the database answers and tokens can be verified */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -121,7 +121,7 @@ export interface components {
              */
             status: "ok";
         };
-        /** @description The database is reachable. */
+        /** @description The database is reachable and the keys to verify tokens are held. */
         Ready: {
             /**
              * @description Always `ready`.
@@ -181,7 +181,19 @@ export interface components {
         };
         /** @description The body of a 422 response. */
         HTTPValidationError: {
-            /** @description Every problem found in the request. */
+            /**
+             * @description Every problem found in the request.
+             * @example [
+             *       {
+             *         "loc": [
+             *           "body",
+             *           "title"
+             *         ],
+             *         "msg": "Field required",
+             *         "type": "missing"
+             *       }
+             *     ]
+             */
             detail: components["schemas"]["ValidationError"][];
         };
         /** @description One problem with the request. */
@@ -304,7 +316,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
-            /** @description `{"detail": "Database unavailable"}`: do not route traffic here. */
+            /** @description `{"detail": "Database unavailable"}`, or `{"detail": "Authentication service unavailable"}` while the JWKS has never been fetched (`jwks` mode): do not route traffic here. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -362,7 +374,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -433,7 +445,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -501,7 +513,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -591,7 +603,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -657,7 +669,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -747,7 +759,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -837,7 +849,7 @@ export interface operations {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
-            /** @description The authentication keys (JWKS) could not be fetched yet. */
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet) or `Database unavailable`. */
             503: {
                 headers: {
                     [name: string]: unknown;
