@@ -37,6 +37,12 @@ export function buildOpenApiDocument() {
 export function createApp(deps: AppDeps): App {
   const app = newApp();
 
+  // Before anything else, so that every answer carries it (404s, errors and docs too); set before
+  // the route, as a header added to a finished response makes @hono/node-server rebuild it.
+  app.use(async (c, next) => {
+    c.header("X-Content-Type-Options", "nosniff");
+    await next();
+  });
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   app.use(requestLogger(deps.logger));
   app.use(corsFor(deps.config.corsOrigins));
