@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi } from "../test/harness.ts";
-import { buildOpenApiDocument } from "./app.ts";
 
 const api = setupTestApi();
 
@@ -205,23 +204,6 @@ describe("X-Content-Type-Options: nosniff on every answer", () => {
       status: response.status,
       nosniff: response.headers.get("x-content-type-options"),
     }).toEqual({ status: 204, nosniff: "nosniff" });
-  });
-});
-
-describe("documentation", () => {
-  test("GET /openapi.json serves the OpenAPI 3.1 document", async () => {
-    const response = await api.anonymous.get("/openapi.json");
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual(buildOpenApiDocument());
-    expect((response.body as { openapi: string }).openapi).toBe("3.1.0");
-  });
-
-  test("GET /docs serves the interactive reference for /openapi.json", async () => {
-    const response = await api.anonymous.get("/docs");
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-    expect(response.text).toContain("<title>Taskline API</title>");
-    expect(response.text).toContain("/openapi.json");
   });
 });
 

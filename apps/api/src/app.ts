@@ -1,4 +1,3 @@
-import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Database, isDatabaseUnavailable } from "./db/client.ts";
@@ -12,6 +11,7 @@ import { methodsAllowedFor } from "./lib/routing.ts";
 import { limitBody } from "./middleware/body-limit.ts";
 import { corsFor } from "./middleware/cors.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
+import { registerDocs } from "./routes/docs.ts";
 import { registerRoutes } from "./routes/index.ts";
 
 export type AppDeps = {
@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): App {
 
   registerRoutes(app);
   app.doc31("/openapi.json", DOCUMENT_CONFIG);
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Taskline API" }));
+  registerDocs(app);
 
   const allowedMethods = methodsAllowedFor(app.routes);
   app.notFound((c) => {
