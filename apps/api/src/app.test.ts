@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi } from "../test/harness.ts";
-import { buildOpenApiDocument } from "./app.ts";
 
 const api = setupTestApi();
 
@@ -157,20 +156,55 @@ describe("request ids", () => {
   });
 });
 
-describe("documentation", () => {
-  test("GET /openapi.json serves the OpenAPI 3.1 document", async () => {
-    const response = await api.anonymous.get("/openapi.json");
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual(buildOpenApiDocument());
-    expect((response.body as { openapi: string }).openapi).toBe("3.1.0");
+describe("X-Content-Type-Options: nosniff on every answer", () => {
+  const id = "5d3e1c2b-0a9f-4e8d-b7c6-a5f4e3d2c1b0";
+  test.each([
+    ["GET /health", "/health", {}, 200],
+    ["HEAD /health", "/health", { method: "HEAD" }, 200],
+    ["GET /api/tasks without a token", "/api/tasks", {}, 401],
+    ["GET an unknown task", `/api/tasks/${id}`, { user: true }, 404],
+    ["GET an unknown route", "/nope", {}, 404],
+    ["PUT /docs", "/docs", { method: "PUT" }, 405],
+    ["a non-UUID id", "/api/tasks/x", { user: true }, 422],
+    ["malformed JSON", "/api/tasks", { user: true, method: "POST", body: "{" }, 422],
+    [
+      "a body that is not JSON",
+      "/api/tasks",
+      { user: true, method: "POST", type: "text/plain" },
+      415,
+    ],
+    [
+      "a body over 64 KiB",
+      "/api/tasks",
+      { user: true, method: "POST", body: "x".repeat(70_000) },
+      413,
+    ],
+    ["GET /openapi.json", "/openapi.json", {}, 200],
+    ["GET /docs", "/docs", {}, 200],
+  ] as const)("%s", async (_, path, options, status) => {
+    const client = "user" in options ? await api.user("alice") : api.anonymous;
+    const method = "method" in options ? options.method : "GET";
+    const body = "body" in options ? options.body : method === "POST" ? "{}" : undefined;
+    const type = "type" in options ? options.type : "application/json";
+    const response = await client.fetch(path, {
+      method,
+      ...(body === undefined ? {} : { body, headers: { "content-type": type } }),
+    });
+    expect({
+      status: response.status,
+      nosniff: response.headers.get("x-content-type-options"),
+    }).toEqual({ status, nosniff: "nosniff" });
   });
 
-  test("GET /docs serves the interactive reference for /openapi.json", async () => {
-    const response = await api.anonymous.get("/docs");
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
-    expect(response.text).toContain("<title>Taskline API</title>");
-    expect(response.text).toContain("/openapi.json");
+  test("a CORS preflight", async () => {
+    const response = await api.anonymous.fetch("/api/tasks", {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:3000", "access-control-request-method": "GET" },
+    });
+    expect({
+      status: response.status,
+      nosniff: response.headers.get("x-content-type-options"),
+    }).toEqual({ status: 204, nosniff: "nosniff" });
   });
 });
 

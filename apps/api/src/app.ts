@@ -1,4 +1,3 @@
-import { Scalar } from "@scalar/hono-api-reference";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Database, isDatabaseUnavailable, isQueryCanceled } from "./db/client.ts";
@@ -15,6 +14,7 @@ import { limitBody } from "./middleware/body-limit.ts";
 import { closeConnectionsWhenDraining } from "./middleware/connection-close.ts";
 import { corsFor } from "./middleware/cors.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
+import { registerDocs } from "./routes/docs.ts";
 import { registerRoutes } from "./routes/index.ts";
 
 export type AppDeps = {
@@ -50,6 +50,12 @@ export function createApp(deps: AppDeps): App {
 
   // First, so that it sees the final answer, whatever made it.
   app.use(closeConnectionsWhenDraining(lifecycle));
+  // Before anything else, so that every answer carries it (404s, errors and docs too); set before
+  // the route, as a header added to a finished response makes @hono/node-server rebuild it.
+  app.use(async (c, next) => {
+    c.header("X-Content-Type-Options", "nosniff");
+    await next();
+  });
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   app.use(requestLogger(deps.logger));
   app.use(corsFor(deps.config.corsOrigins));
@@ -69,7 +75,7 @@ export function createApp(deps: AppDeps): App {
 
   registerRoutes(app);
   app.doc31("/openapi.json", DOCUMENT_CONFIG);
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Taskline API" }));
+  registerDocs(app);
 
   const allowedMethods = methodsAllowedFor(app.routes);
   app.notFound((c) => {

@@ -228,6 +228,52 @@ describe("parseEnv refuses bad values, one clear message each", () => {
   });
 });
 
+describe("AUTH_JWKS_URL in production", () => {
+  const plainHttp = "http://app.example.com/api/auth/jwks";
+  const refusal = (url: string) =>
+    `AUTH_JWKS_URL: must be an https URL when APP_ENV=production (http only for localhost, 127.0.0.0/8 or [::1]) (got "${url}")`;
+
+  test.each([{ APP_ENV: "production" }, { NODE_ENV: "production" }])(
+    "plain http to another host is refused, naming the variable: %o",
+    (env) => {
+      expect(problems({ ...env, AUTH_JWKS_URL: plainHttp })).toEqual([refusal(plainHttp)]);
+    },
+  );
+
+  test.each([
+    "https://app.example.com/api/auth/jwks",
+    "http://localhost:3000/api/auth/jwks",
+    "http://127.0.0.1:3000/api/auth/jwks",
+    "http://127.10.20.30/api/auth/jwks",
+    "http://[::1]:3000/api/auth/jwks",
+  ])("%s is accepted", (url) => {
+    expect(parseEnv({ APP_ENV: "production", AUTH_JWKS_URL: url }).auth).toMatchObject({
+      jwksUrl: url,
+    });
+  });
+
+  test("the default (the local web app) is accepted", () => {
+    expect(parseEnv({ APP_ENV: "production" }).auth).toMatchObject({
+      jwksUrl: "http://localhost:3000/api/auth/jwks",
+    });
+  });
+
+  test.each([
+    "http://localhost.example.com/jwks",
+    "http://128.0.0.1/jwks",
+    "http://[::2]/jwks",
+    "http://10.0.0.1/jwks",
+  ])("%s is not loopback: refused", (url) => {
+    expect(problems({ APP_ENV: "production", AUTH_JWKS_URL: url })).toEqual([refusal(url)]);
+  });
+
+  test("development, or hs256 mode (no JWKS fetched), accepts plain http", () => {
+    expect(parseEnv({ AUTH_JWKS_URL: plainHttp }).auth).toMatchObject({ jwksUrl: plainHttp });
+    const hs256 = { JWT_MODE: "hs256", JWT_SECRET: SECRET, AUTH_JWKS_URL: plainHttp };
+    expect(parseEnv({ APP_ENV: "production", ...hs256 }).auth.mode).toBe("hs256");
+  });
+});
+
 describe("API_WORKERS and DATABASE_POOL_SIZE", () => {
   const url = "postgres://app@db.internal:5432/taskline";
 

@@ -208,6 +208,27 @@ function secretProblems(source: Record<string, string | undefined>): string[] {
   return [];
 }
 
+/** localhost, 127.0.0.0/8 or [::1]: traffic that never leaves the machine. */
+const isLoopback = (hostname: string) =>
+  hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+
+/**
+ * In production the keys that decide who is who must come over TLS: over plain http anyone on
+ * the path could serve their own. Loopback is exempt (a web app beside the API, a local proxy).
+ */
+function jwksUrlProblems(source: Record<string, string | undefined>, appEnv: unknown): string[] {
+  const mode = blankToUndefined(source.JWT_MODE) ?? "jwks";
+  const raw = blankToUndefined(source.AUTH_JWKS_URL);
+  if (appEnv !== "production" || mode !== "jwks" || typeof raw !== "string") return [];
+  const value = raw.trim();
+  if (!isHttpUrl(value)) return []; // reported by the schema
+  const url = new URL(value);
+  if (url.protocol === "https:" || isLoopback(url.hostname)) return [];
+  return [
+    `AUTH_JWKS_URL: must be an https URL when APP_ENV=production (http only for localhost, 127.0.0.0/8 or [::1]) (got "${raw}")`,
+  ];
+}
+
 const isWholeNumber = (value: string, min: number, max: number) =>
   /^\d{1,3}$/.test(value) && Number(value) >= min && Number(value) <= max;
 
@@ -236,12 +257,11 @@ function describeIssue(issue: z.core.$ZodIssue, source: Record<string, string | 
 /** Parse and validate a record of environment variables. Throws EnvError listing every problem. */
 export function parseEnv(source: Record<string, string | undefined>): Config {
   const appEnvDefault = source.NODE_ENV === "production" ? "production" : "development";
-  const result = schema.safeParse({
-    ...source,
-    APP_ENV: blankToUndefined(source.APP_ENV) ?? appEnvDefault,
-  });
+  const appEnv = blankToUndefined(source.APP_ENV) ?? appEnvDefault;
+  const result = schema.safeParse({ ...source, APP_ENV: appEnv });
   const problems = [
     ...(result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, source))),
+    ...jwksUrlProblems(source, appEnv),
     ...secretProblems(source),
     ...workerProblems(source),
   ];

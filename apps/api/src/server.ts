@@ -1,7 +1,31 @@
 import { Server as HttpServer } from "node:http";
 import { type AddressInfo, Server as NetServer } from "node:net";
+import type { Duplex } from "node:stream";
 import { serve } from "@hono/node-server";
 import type { App } from "./lib/context.ts";
+
+/** What Node answers itself, for requests it cannot parse (unknown method, huge headers…). */
+const UNPARSABLE: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout"],
+};
+
+/**
+ * Node's own answer to a request it cannot parse, as the API answers: a JSON `detail` and
+ * nosniff (Node's default has neither). Written only while no response is under way on the
+ * connection, as Node does, then the connection is closed.
+ */
+function answerUnparsable(error: Error & { code?: string }, socket: Duplex) {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code !== "ECONNRESET" && socket.writable && inFlight?.headersSent !== true) {
+    const [status, reason] = UNPARSABLE[error.code ?? ""] ?? [400, "Bad Request"];
+    const body = JSON.stringify({ detail: reason });
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
 
 export type RunningServer = {
   /** e.g. http://127.0.0.1:8000 */
@@ -72,6 +96,7 @@ export function listen(app: App, port: number, hostname?: string): Promise<Runni
         },
       });
     });
+    server.on("clientError", answerUnparsable);
     server.once("error", reject);
   });
 }

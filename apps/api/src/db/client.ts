@@ -179,21 +179,23 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 /** A statement ended by statement_timeout, or withdrawn at its request's deadline. */
-export const isQueryCanceled = (error: unknown): boolean => codesOf(error).includes("57014");
-
-/** The error codes of `error` and its causes. */
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
-    if ("code" in e && typeof e.code === "string") codes.push(e.code);
-  }
-  return codes;
-}
+export const isQueryCanceled = (error: unknown): boolean =>
+  causesOf(error).some((e) => codeOf(e) === "57014");
 
 /** True when a query failed because the database cannot be reached (→ 503, not 500). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (codesOf(error).some((code) => UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) {
-    return true;
-  }
-  return error instanceof Error && error.message === "PGlite is closed";
+  return causesOf(error).some((e) => {
+    const code = codeOf(e);
+    return UNAVAILABLE_CODES.has(code) || code.startsWith("08") || e.message === "PGlite is closed";
+  });
 }
+
+/** `error` and its causes (Drizzle wraps the driver's error). */
+function causesOf(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let e = error; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e);
+  return chain;
+}
+
+const codeOf = (error: Error) =>
+  "code" in error && typeof error.code === "string" ? error.code : "";

@@ -41,6 +41,50 @@ export function censorSecrets(fields: Record<string, unknown>): Record<string, u
   return out;
 }
 
+/** Error fields that say what failed (query text, constraint, …), never with which values. */
+const ERROR_FIELDS = [
+  "code",
+  "severity",
+  "routine",
+  "schema",
+  "table",
+  "column",
+  "constraint",
+  "dataType",
+  "query",
+] as const;
+/** Drizzle appends the query's parameters (users' titles…) to its message: `\nparams: …`. */
+const PARAMS_TAIL = /\nparams:[\s\S]*$/;
+/** Postgres quotes an offending input after a colon: `invalid input syntax for type uuid: "…"`. */
+const QUOTED_INPUT = /: "(?:[^"]|"")*"/g;
+
+/**
+ * The `err` of a log line: type, message, the fields above and the stack's frames, for the error
+ * and its causes. The rest is left out, because drivers attach the values of the failed query to
+ * it: Drizzle's `params` (also in its message), postgres.js's `parameters`, PGlite's `params`,
+ * and Postgres' `detail` ("Failing row contains (…)") or `where`.
+ */
+export function errorForLog(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const message = error.message.replace(PARAMS_TAIL, "").replace(QUOTED_INPUT, ': "[redacted]"');
+  const fields: Record<string, unknown> = { type: error.name, message };
+  const source = error as unknown as Record<string, unknown>;
+  for (const name of ERROR_FIELDS) {
+    const value = source[name];
+    if (typeof value === "string" || typeof value === "number") fields[name] = value;
+  }
+  // The stack starts with the original message: keep what follows it (the frames), if found.
+  const stack = error.stack ?? "";
+  const end =
+    error.message === ""
+      ? stack.indexOf("\n")
+      : stack.indexOf(error.message) + error.message.length;
+  const frames = end < error.message.length ? "" : stack.slice(end);
+  fields.stack = `${error.name}: ${message}${frames}`;
+  if (error.cause !== undefined && depth < 4) fields.cause = errorForLog(error.cause, depth + 1);
+  return fields;
+}
+
 /**
  * JSON logs on stdout (or the given stream). Request handlers log through a logger carrying the
  * request id; secret-named fields are censored (censorSecrets).
@@ -76,6 +120,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     base: { service: "api" },
     timestamp: isoTimeField,
     formatters: { log: censorSecrets },
+    serializers: { err: errorForLog },
   };
   if (destination) return pino(options, destination);
   const stdout = new LogDestination({

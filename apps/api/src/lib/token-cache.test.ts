@@ -10,6 +10,7 @@ import {
   unsignedToken,
 } from "../../test/harness.ts";
 import { DETAIL } from "./errors.ts";
+import { DEFAULT_JWKS_TIMINGS } from "./jwks-key-source.ts";
 import { createVerifier, TokenRejected } from "./jwt.ts";
 import { CachedRefusal, MAX_CACHED_TOKEN_LENGTH, TokenCache } from "./token-cache.ts";
 
@@ -123,7 +124,11 @@ describe("createVerifier's token cache (real keys, real JWKS over HTTP)", () => 
       audience: AUDIENCE,
       algorithms: ["EdDSA" as const],
     };
-    const verifier = createVerifier(auth, { cooldownMs: 0, maxAgeMs: 600_000, timeoutMs: 2_000 });
+    const verifier = createVerifier(auth, {
+      ...DEFAULT_JWKS_TIMINGS,
+      refetchIntervalMs: 0,
+      timeoutMs: 2_000,
+    });
     const refusalOf = (token: string) =>
       verifier.verify(token).then(
         () => undefined,

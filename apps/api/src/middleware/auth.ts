@@ -1,7 +1,8 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../lib/context.ts";
 import { ApiError, DETAIL, unauthorized } from "../lib/errors.ts";
-import { KeysUnavailable, TokenRejected } from "../lib/jwt.ts";
+import { KeysUnavailable } from "../lib/jwks-key-source.ts";
+import { TokenRejected } from "../lib/jwt.ts";
 
 /** `Authorization: Bearer <token>`; the scheme is case-insensitive (RFC 9110). */
 const BEARER = /^Bearer +(\S+)$/i;

@@ -8,8 +8,9 @@ export type JwksState = "up" | "error" | "unreachable";
 export class JwksServer {
   readonly keys: SigningKey[] = [];
   state: JwksState = "up";
-  /** How many requests reached the server. */
+  /** How many requests reached the server, and when (Date.now()). */
   hits = 0;
+  readonly hitTimes: number[] = [];
   #server: Server | undefined;
   #url = "";
 
@@ -20,6 +21,7 @@ export class JwksServer {
   async start() {
     this.#server = createServer((req, res) => {
       this.hits += 1;
+      this.hitTimes.push(Date.now());
       if (this.state === "unreachable") {
         req.socket.destroy();
         return;

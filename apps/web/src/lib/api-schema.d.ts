@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and the process is not stopping */
+        /** Readiness: the database answers, tokens can be verified, the process is not stopping */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -121,7 +121,7 @@ export interface components {
              */
             status: "ok";
         };
-        /** @description The database is reachable. */
+        /** @description The database is reachable and the keys to verify tokens are held. */
         Ready: {
             /**
              * @description Always `ready`.
@@ -325,7 +325,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
-            /** @description `{"detail": "Database unavailable"}`, or `{"detail": "Shutting down"}` from the moment the process is told to stop: do not route traffic here. */
+            /** @description `{"detail": "Database unavailable"}`, `{"detail": "Authentication service unavailable"}` while the JWKS has never been fetched (`jwks` mode), or `{"detail": "Shutting down"}` from the moment the process is told to stop: do not route traffic here. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,8 +1,22 @@
-import { describe, expect, test } from "vitest";
-import { createTestDatabase, setupTestApi, signToken, startApp } from "../../../test/harness.ts";
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  createTestDatabase,
+  HS256_SECRET,
+  JwksServer,
+  setupTestApi,
+  signToken,
+  startApp,
+} from "../../../test/harness.ts";
 import { openDatabase } from "../../db/client.ts";
 
 const api = setupTestApi();
+
+const servers: JwksServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("GET /health", () => {
   test("200 {status: ok}, without authentication", async () => {
@@ -68,5 +82,49 @@ describe("GET /ready, and the API when the database is down", () => {
       await app.close();
       await db.close().catch(() => {});
     }
+  });
+});
+
+describe("GET /ready and the JWKS", () => {
+  async function jwksServer() {
+    const jwks = new JwksServer();
+    servers.push(jwks);
+    await jwks.start();
+    return { jwks, key: await jwks.addKey() };
+  }
+
+  test("a fresh app fetches the keys itself: 200, and tokens then need no fetch", async () => {
+    const { jwks, key } = await jwksServer();
+    const app = await api.startApp({}, jwks.url);
+    const response = await app.client().get("/ready");
+    expect({ status: response.status, body: response.body }).toEqual({
+      status: 200,
+      body: { status: "ready" },
+    });
+    expect((await app.client(await signToken(key, "user_a")).get("/api/tasks")).status).toBe(200);
+    expect(jwks.hits).toBe(1);
+  });
+
+  test("503 while no key set has ever been fetched, asking the JWKS once per backoff; 200 once it answers", async () => {
+    const { jwks } = await jwksServer();
+    jwks.state = "error";
+    const app = await api.startApp({ timings: { backoffMs: 300 } }, jwks.url);
+    const unavailable = { status: 503, body: { detail: "Authentication service unavailable" } };
+    for (let i = 0; i < 3; i += 1) {
+      const response = await app.client().get("/ready");
+      expect({ status: response.status, body: response.body }).toEqual(unavailable);
+    }
+    expect(jwks.hits).toBe(1);
+    jwks.state = "up";
+    await sleep(350);
+    expect((await app.client().get("/ready")).status).toBe(200);
+    expect(jwks.hits).toBe(2);
+  });
+
+  test("hs256 mode is ready without any key set", async () => {
+    const app = await api.startApp({
+      env: { JWT_MODE: "hs256", JWT_SECRET: HS256_SECRET },
+    });
+    expect((await app.client().get("/ready")).status).toBe(200);
   });
 });

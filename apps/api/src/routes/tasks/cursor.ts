@@ -6,8 +6,11 @@ export type Cursor = { createdAt: Date; id: string };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64URL = /^[A-Za-z0-9_-]{1,200}$/;
-/** A four-digit year keeps the value inside Postgres' timestamptz range. */
-const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/**
+ * Years 0001 to 9999 keep the value inside Postgres' timestamptz range; year 0000, which
+ * JavaScript reads as 1 BC, is one Postgres refuses to parse (a 500 rather than a 422).
+ */
+const ISO_MS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function encodeCursor(cursor: Cursor): string {
   const json = JSON.stringify({ t: cursor.createdAt.toISOString(), i: cursor.id });

@@ -50,6 +50,12 @@ describe("GET /api/tasks with bad query parameters: 422", () => {
         '{"t":"-271821-04-20T00:00:00.000Z","i":"5d3e1c2b-0a9f-4e8d-b7c6-a5f4e3d2c1b0"}',
       ).toString("base64url"),
     ],
+    [
+      "a date in year 0000 (no such year in the database)",
+      Buffer.from(
+        '{"t":"0000-01-01T00:00:00.000Z","i":"5d3e1c2b-0a9f-4e8d-b7c6-a5f4e3d2c1b0"}',
+      ).toString("base64url"),
+    ],
   ])("a cursor that is %s", async (_, cursor) => {
     const alice = await api.user("alice");
     const response = await alice.get(`/api/tasks?cursor=${encodeURIComponent(cursor)}`);

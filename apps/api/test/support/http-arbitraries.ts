@@ -1,0 +1,280 @@
+import fc from "fast-check";
+
+/**
+ * fast-check arbitraries for requests to the API: known routes with odd ids and parameters,
+ * unknown paths, headers and bodies from valid to junk. Everything a fetch can send.
+ */
+
+export type FuzzRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** Text or bytes; `chunked` sends it as a stream (Transfer-Encoding: chunked). */
+  body: { data: string | Uint8Array<ArrayBuffer>; chunked: boolean } | undefined;
+};
+
+/** What the generators draw on: real ids, tokens and a cursor made by the test. */
+export type FuzzWorld = {
+  taskIds: string[];
+  /** Authorization values with valid tokens. */
+  valid: string[];
+  /** Authorization values to refuse: expired, alg none, unknown kid, no bearer… */
+  refused: string[];
+  cursor: string;
+};
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PURGE", "PROPFIND"];
+
+/** Any method token fetch sends (it refuses these three; Node's parser refuses most others). */
+const method = fc.oneof(
+  { arbitrary: fc.constantFrom(...METHODS), weight: 12 },
+  {
+    arbitrary: fc
+      .stringMatching(/^[A-Z]{1,10}$/)
+      .filter((m) => !["CONNECT", "TRACE", "TRACK"].includes(m)),
+    weight: 1,
+  },
+);
+
+/** Printable ASCII (the default unit): anything a header may carry. */
+const ascii = (maxLength = 40) => fc.string({ maxLength });
+const anyText = (maxLength = 40) => fc.string({ unit: "grapheme", maxLength });
+
+const TRICKY_SEGMENTS = [
+  "%00",
+  "%",
+  "%zz",
+  "%E0%A4%A",
+  "..",
+  "%2e%2e",
+  "%2F",
+  ";",
+  "~",
+  "%F0%9F%99%82",
+];
+
+const segment = fc.oneof(
+  fc.webSegment(),
+  anyText(30).map(encodeURIComponent),
+  fc.constantFrom(...TRICKY_SEGMENTS),
+  fc.nat({ max: 5_000 }).map((n) => "a".repeat(n)),
+);
+
+const id = (world: FuzzWorld) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...world.taskIds), weight: 3 },
+    { arbitrary: fc.uuid(), weight: 2 },
+    { arbitrary: segment, weight: 2 },
+  );
+
+/** A path and, most often, a method it serves (else any method). */
+const route = (world: FuzzWorld) => {
+  const on = (path: fc.Arbitrary<string>, ...methods: string[]) =>
+    fc.record({
+      path,
+      method: fc.oneof({ arbitrary: fc.constantFrom(...methods), weight: 4 }, method),
+    });
+  return fc.oneof(
+    { arbitrary: on(fc.constant("/api/tasks"), "GET", "POST"), weight: 8 },
+    {
+      arbitrary: on(
+        id(world).map((i) => `/api/tasks/${i}`),
+        "GET",
+        "PUT",
+        "PATCH",
+        "DELETE",
+      ),
+      weight: 8,
+    },
+    {
+      arbitrary: on(
+        id(world).map((i) => `/api/tasks/${i}/complete`),
+        "PATCH",
+      ),
+      weight: 3,
+    },
+    {
+      arbitrary: on(fc.constantFrom("/health", "/ready", "/openapi.json", "/docs"), "GET"),
+      weight: 1,
+    },
+    {
+      arbitrary: on(
+        fc.array(segment, { maxLength: 4 }).map((s) => `/${s.join("/")}`),
+        "GET",
+      ),
+      weight: 2,
+    },
+    {
+      arbitrary: on(
+        id(world).map((i) => `/api/tasks/${i}/`),
+        "GET",
+      ),
+      weight: 1,
+    },
+  );
+};
+
+/** Base64url JSON shaped like a cursor, with dates from year 0000 to 9999 and odd ids. */
+/** Mostly `w`, sometimes `odd`: valid-looking values reach deeper than junk does. */
+const mostly = <T, U>(w: fc.Arbitrary<T>, odd: fc.Arbitrary<U>): fc.Arbitrary<T | U> =>
+  fc.oneof({ arbitrary: w, weight: 5 }, { arbitrary: odd, weight: 1 });
+
+const isoDate = fc
+  .record({
+    year: fc.oneof(fc.constantFrom(0, 1, 1969, 9_999), fc.integer({ min: 0, max: 9_999 })),
+    month: mostly(fc.integer({ min: 1, max: 12 }), fc.constantFrom(0, 13)),
+    day: mostly(fc.integer({ min: 1, max: 28 }), fc.constantFrom(0, 29, 30, 31, 32)),
+    time: mostly(
+      fc.constantFrom("00:00:00.000", "23:59:59.999"),
+      fc.constantFrom("24:00:00.000", "12:61:00.000"),
+    ),
+  })
+  .map(({ year, month, day, time }) => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${time}Z`;
+  });
+
+/** Base64url JSON shaped like a cursor: dates from year 0000 to 9999, odd ones, odd ids. */
+const forgedCursor = fc
+  .record({ t: mostly(isoDate, anyText()), i: mostly(fc.uuid(), anyText()) })
+  .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url"));
+
+const queryValue = (world: FuzzWorld) => ({
+  limit: mostly(
+    fc.integer({ min: -10, max: 300 }).map(String),
+    fc.oneof(ascii(), fc.constant("1e3")),
+  ),
+  cursor: fc.oneof(
+    { arbitrary: fc.constant(world.cursor), weight: 2 },
+    { arbitrary: forgedCursor, weight: 4 },
+    { arbitrary: fc.oneof(fc.base64String(), anyText()), weight: 1 },
+  ),
+  status: mostly(fc.constantFrom("all", "pending", "completed"), fc.oneof(ascii(), anyText())),
+});
+
+const query = (world: FuzzWorld) => {
+  const values = queryValue(world);
+  const pair = fc.oneof(
+    ...(["limit", "cursor", "status"] as const).map((name) => ({
+      arbitrary: values[name].map((value) => `${name}=${encodeURIComponent(value)}`),
+      weight: 3,
+    })),
+    fc
+      .tuple(anyText(10), anyText(10))
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`),
+    fc.constantFrom("limit", "cursor=", "&&", "status=%E0%A4%A", "limit=%00"),
+  );
+  return fc
+    .array(pair, { maxLength: 3 })
+    .map((pairs) => (pairs.length ? `?${pairs.join("&")}` : ""));
+};
+
+const CONTENT_TYPES = [
+  "application/json",
+  "application/json; charset=utf-8",
+  "application/JSON",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/merge-patch+json",
+];
+
+/** Present with a probability of 1 in `freq` (fast-check's option), else left out. */
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>, freq = 3) =>
+  fc.option(arbitrary, { freq, nil: undefined });
+
+const headers = (world: FuzzWorld) =>
+  fc
+    .record({
+      authorization: fc.oneof(
+        { arbitrary: fc.constantFrom(...world.valid), weight: 14 },
+        { arbitrary: fc.constantFrom(...world.refused), weight: 4 },
+        { arbitrary: ascii(200).map((junk) => `Bearer ${junk}`), weight: 1 },
+        { arbitrary: ascii(), weight: 1 },
+        { arbitrary: fc.constant(undefined), weight: 1 },
+      ),
+      "content-type": fc.oneof(
+        { arbitrary: fc.constant("application/json"), weight: 8 },
+        { arbitrary: fc.constantFrom(...CONTENT_TYPES), weight: 3 },
+        { arbitrary: ascii(), weight: 1 },
+        { arbitrary: fc.constant(undefined), weight: 1 },
+      ),
+      "idempotency-key": sometimes(ascii(80)),
+      "if-match": sometimes(fc.oneof(fc.constantFrom("*", '"abc"', 'W/"1"'), ascii())),
+      "x-request-id": sometimes(ascii(200), 5),
+      origin: sometimes(fc.constantFrom("http://localhost:3000", "http://evil.example", "null"), 5),
+    })
+    .map((record) => {
+      const present = Object.entries(record).filter(([, value]) => value !== undefined);
+      return Object.fromEntries(present) as Record<string, string>;
+    });
+
+/** Titles of every length, up to 60,000 characters (the limit is 255). */
+const title = mostly(
+  anyText(100).filter((t) => t.trim() !== ""),
+  fc.oneof(
+    anyText(300),
+    fc.nat({ max: 60_000 }).map((n) => "t".repeat(n)),
+  ),
+);
+
+const description = fc.oneof(
+  fc.constant(null),
+  anyText(200),
+  fc.nat({ max: 20_000 }).map((n) => "d".repeat(n)),
+);
+
+/** A task's fields, each present or not, with right and wrong types. */
+const taskFields = fc.record(
+  {
+    title: mostly(title, fc.jsonValue()),
+    description: mostly(description, fc.jsonValue()),
+    is_completed: mostly(fc.boolean(), fc.constantFrom("yes", 1, null)),
+    user_id: anyText(),
+    id: fc.uuid(),
+  },
+  { requiredKeys: [] },
+);
+
+const deepNesting = fc
+  .record({ depth: fc.integer({ min: 1, max: 20_000 }), kind: fc.constantFrom("[]", "{}") })
+  .map(({ depth, kind }) =>
+    kind === "[]"
+      ? `${"[".repeat(depth)}${"]".repeat(depth)}`
+      : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`,
+  );
+
+/** Texts close to the 64 KiB limit, on either side of it. */
+const nearTheLimit = fc
+  .integer({ min: 65_536 - 64, max: 65_536 + 64 })
+  .map((size) => `{"title":"${"x".repeat(size - 12)}"}`);
+
+const bodyData = fc.oneof(
+  { arbitrary: fc.record({ title, description }).map((task) => JSON.stringify(task)), weight: 4 },
+  { arbitrary: taskFields.map((fields) => JSON.stringify(fields)), weight: 4 },
+  { arbitrary: fc.json(), weight: 3 },
+  { arbitrary: fc.jsonValue().map((value) => JSON.stringify(value) ?? "null"), weight: 2 },
+  { arbitrary: deepNesting, weight: 1 },
+  { arbitrary: nearTheLimit, weight: 1 },
+  { arbitrary: anyText(200), weight: 2 },
+  { arbitrary: fc.uint8Array({ maxLength: 300 }), weight: 1 },
+);
+
+/** One request, as fetch will send it (no body with GET or HEAD: fetch refuses one). */
+export const fuzzRequest = (world: FuzzWorld): fc.Arbitrary<FuzzRequest> =>
+  fc
+    .record({
+      route: route(world),
+      query: query(world),
+      headers: headers(world),
+      body: fc.option(
+        fc.record({ data: bodyData, chunked: fc.nat({ max: 3 }).map((n) => n === 0) }),
+        { freq: 6 },
+      ),
+    })
+    .map(({ route: { method, path }, query, headers, body }) => ({
+      method,
+      path: `${path}${query}`,
+      headers,
+      body: method === "GET" || method === "HEAD" || body === null ? undefined : body,
+    }));
