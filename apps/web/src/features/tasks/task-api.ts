@@ -26,6 +26,8 @@ export interface TaskCounts {
   all: number;
   pending: number;
   completed: number;
+  /** Counts the API stopped at (`X-Total-Count-Capped`): each means "this many or more". */
+  capped?: readonly TaskStatus[];
 }
 
 /** The `cursor` query parameter of the `rel="next"` link, if the API sent one. */
@@ -39,9 +41,17 @@ export function nextCursorFrom(link: string | null): string | null {
   return null;
 }
 
-function totalFrom(response: Response): number {
-  const total = Number(response.headers.get("X-Total-Count"));
-  return Number.isInteger(total) && total >= 0 ? total : 0;
+const asCount = (header: string | null) => {
+  const count = Number(header ?? Number.NaN);
+  return Number.isInteger(count) && count >= 0 ? count : null;
+};
+
+/** `X-Total-Count`, or, past what the API counts exactly, its `X-Total-Count-Capped` as a floor. */
+function totalFrom(response: Response): { count: number; capped: boolean } {
+  const exact = asCount(response.headers.get("X-Total-Count"));
+  if (exact !== null) return { count: exact, capped: false };
+  const floor = asCount(response.headers.get("X-Total-Count-Capped"));
+  return floor === null ? { count: 0, capped: false } : { count: floor, capped: true };
 }
 
 export function parseStatus(value: unknown): TaskStatus {
@@ -59,7 +69,7 @@ export async function listTasks(
   return { tasks: data, nextCursor: nextCursorFrom(response.headers.get("Link")) };
 }
 
-async function countWithStatus(api: ApiClient, status: TaskStatus): Promise<number> {
+async function countWithStatus(api: ApiClient, status: TaskStatus) {
   const { data, error, response } = await api.GET("/api/tasks", {
     params: { query: { status, limit: 1 } },
   });
@@ -73,7 +83,17 @@ export async function countTasks(api: ApiClient): Promise<TaskCounts> {
     countWithStatus(api, "pending"),
     countWithStatus(api, "completed"),
   ]);
-  return { all: pending + completed, pending, completed };
+  const counts = {
+    all: pending.count + completed.count,
+    pending: pending.count,
+    completed: completed.count,
+  };
+  if (!pending.capped && !completed.capped) return counts;
+  // A floor in either part makes the sum a floor too.
+  const capped: TaskStatus[] = ["all"];
+  if (pending.capped) capped.push("pending");
+  if (completed.capped) capped.push("completed");
+  return { ...counts, capped };
 }
 
 export async function createTask(api: ApiClient, input: NewTask): Promise<Task> {

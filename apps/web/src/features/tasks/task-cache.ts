@@ -68,7 +68,10 @@ export function placeTask(data: TaskListData, status: TaskStatus, task: Task): T
   };
 }
 
-/** Counts after `before` became `after` (null: did not exist / no longer exists). */
+/**
+ * Counts after `before` became `after` (null: did not exist / no longer exists). A capped count
+ * (the API's "10,000 or more") stays as it is: one more or fewer says nothing about it.
+ */
 export function adjustCounts(counts: TaskCounts, before: Task | null, after: Task | null) {
   const next = { ...counts };
   for (const [task, delta] of [
@@ -76,8 +79,8 @@ export function adjustCounts(counts: TaskCounts, before: Task | null, after: Tas
     [after, 1],
   ] as const) {
     if (!task) continue;
-    if (task.is_completed) next.completed += delta;
-    else next.pending += delta;
+    const status = task.is_completed ? "completed" : "pending";
+    if (!counts.capped?.includes(status)) next[status] += delta;
   }
   next.all = next.pending + next.completed;
   return next;
