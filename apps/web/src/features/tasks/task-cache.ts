@@ -121,3 +121,13 @@ export function findTask(client: QueryClient, id: string): Task | null {
   }
   return null;
 }
+
+/**
+ * Show the server's `latest` version of a task in place of `shown` (the version on screen and in
+ * the counts), unless the cache already holds a later one.
+ */
+export function showLatest(client: QueryClient, latest: Task, shown: Task | null): void {
+  const current = findTask(client, latest.id) ?? shown;
+  if (current && current.updated_at > latest.updated_at) return;
+  writeTask(client, current, latest);
+}

@@ -30,6 +30,10 @@ export interface ReceivedRequest {
   status: number | "dropped" | null;
   /** The answer was an idempotent replay (`Idempotent-Replayed: true`). */
   replayed: boolean;
+  /** The answer's `ETag`, if it had one. */
+  etag: string | null;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 interface Refusal {
@@ -151,11 +155,14 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
       headers: req.headers,
       status: null,
       replayed: false,
+      etag: null,
+      at: Date.now(),
     };
     received.push(entry);
     const reply = (sent: Answer) => {
       entry.status = sent.status;
       entry.replayed = sent.headers?.["Idempotent-Replayed"] === "true";
+      entry.etag = sent.headers?.ETag ?? null;
       send(res, sent.status, sent.body, sent.headers);
     };
     const refusal = takeFirst(refusals, method, path + url.search);
