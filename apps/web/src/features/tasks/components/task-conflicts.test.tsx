@@ -24,6 +24,8 @@ const stored = (id: string | undefined) =>
   fake.server.tasksOf(fake.session.userId).find((task) => task.id === id);
 const filter = (name: RegExp) => screen.getByRole("button", { name });
 const tagOf = (task: Task | undefined) => `"${task?.updated_at}"`;
+// Answers come over real HTTP: leave room for a busy machine.
+const ANSWERED = { timeout: 5_000 };
 
 /** Open "Buy milk" in the editor (as loaded), then someone else changes it, then save. */
 async function editAfterChangeElsewhere() {
@@ -41,7 +43,7 @@ describe("an edit to a task changed elsewhere", () => {
   it("shows both versions in the form and saves mine over theirs with Keep mine", async () => {
     const theirs = await editAfterChangeElsewhere();
 
-    const alert = await screen.findByRole("alert");
+    const alert = await screen.findByRole("alert", {}, ANSWERED);
     expect(alert).toHaveTextContent("This task was changed elsewhere while you were editing it.");
     expect(within(alert).getByText("Buy bread")).toBeInTheDocument();
     expect(within(alert).getByText("Wholemeal")).toBeInTheDocument();
@@ -55,20 +57,20 @@ describe("an edit to a task changed elsewhere", () => {
     await userEvent.click(screen.getByRole("button", { name: "Keep mine" }));
 
     expect(titles()).toEqual(["Buy milk today", "Call mum"]);
-    await waitFor(() => expect(stored(seeded[0]?.id)?.title).toBe("Buy milk today"));
+    await waitFor(() => expect(stored(seeded[0]?.id)?.title).toBe("Buy milk today"), ANSWERED);
     expect(mine("PATCH").map((r) => [r.headers["if-match"], r.body, r.status])).toEqual([
       [tagOf(seeded[0]), { title: "Buy milk today", description: "Semi-skimmed" }, 412],
       [tagOf(theirs), { title: "Buy milk today", description: "Semi-skimmed" }, 200],
     ]);
     expect(stored(seeded[0]?.id)?.description).toBe("Semi-skimmed");
-    expect(await screen.findByText('Saved "Buy milk today".')).toBeInTheDocument();
+    expect(await screen.findByText('Saved "Buy milk today".', {}, ANSWERED)).toBeInTheDocument();
     expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.getByRole("button", { name: 'Edit "Buy milk today"' })).toHaveFocus();
   });
 
   it("drops mine and shows theirs with Use theirs, sending nothing more", async () => {
     await editAfterChangeElsewhere();
-    await screen.findByRole("alert");
+    await screen.findByRole("alert", {}, ANSWERED);
 
     await userEvent.click(screen.getByRole("button", { name: "Use theirs" }));
 
@@ -83,7 +85,7 @@ describe("an edit to a task changed elsewhere", () => {
 
   it("takes Escape in the conflict as Use theirs", async () => {
     await editAfterChangeElsewhere();
-    await screen.findByRole("alert");
+    await screen.findByRole("alert", {}, ANSWERED);
 
     await userEvent.keyboard("{Escape}");
 
@@ -102,6 +104,8 @@ describe("a tick or delete of a task changed elsewhere", () => {
     expect(
       await screen.findByText(
         '"Call mum" was changed elsewhere, so it wasn\'t marked as completed. You now see its latest version.',
+        {},
+        ANSWERED,
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: 'Complete "Call dad"' })).not.toBeChecked();
@@ -110,7 +114,7 @@ describe("a tick or delete of a task changed elsewhere", () => {
       [tagOf(seeded[1]), 412],
     ]);
     expect(stored(seeded[1]?.id)).toMatchObject({ title: "Call dad", is_completed: false });
-    await waitFor(() => expect(filter(/^Completed/)).toHaveAccessibleName("Completed 0"));
+    await waitFor(() => expect(filter(/^Completed/)).toHaveAccessibleName("Completed 0"), ANSWERED);
     expect(filter(/^Pending/)).toHaveAccessibleName("Pending 2");
   });
 
@@ -123,6 +127,8 @@ describe("a tick or delete of a task changed elsewhere", () => {
     expect(
       await screen.findByText(
         '"Buy milk" was changed elsewhere, so it wasn\'t deleted. You now see its latest version.',
+        {},
+        ANSWERED,
       ),
     ).toBeInTheDocument();
     expect(titles()).toEqual(["Buy milk", "Call mum"]);
@@ -139,7 +145,7 @@ describe("a tick or delete of a task changed elsewhere", () => {
 
     await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
 
-    await waitFor(() => expect(stored(seeded[1]?.id)).toBeUndefined());
+    await waitFor(() => expect(stored(seeded[1]?.id)).toBeUndefined(), ANSWERED);
     expect(mine("DELETE").map((r) => [r.headers["if-match"], r.status])).toEqual([
       [tagOf(seeded[1]), 204],
     ]);
