@@ -19,7 +19,7 @@ function signedIn() {
     tokenUrl: `${server.url}/api/auth/token`,
     fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, cookie } }),
   });
-  return { userId, api: createApiClient({ baseUrl: server.url, tokens }) };
+  return { userId, tokens, api: createApiClient({ baseUrl: server.url, tokens }) };
 }
 
 describe("createApiClient", () => {
@@ -47,6 +47,38 @@ describe("createApiClient", () => {
     expect(data).toMatchObject({ title: "After rotation", description: "kept" });
     expect(server.tokensIssued() - before).toBe(1);
     expect(server.tasksOf(userId)).toHaveLength(1);
+  });
+
+  it("replays a 401'd request with its Idempotency-Key and If-Match unchanged", async () => {
+    const { userId, tokens } = signedIn();
+    const seen: string[] = [];
+    const api = createApiClient({
+      baseUrl: server.url,
+      tokens,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        seen.push(`${request.headers.get("Idempotency-Key")} ${request.headers.get("If-Match")}`);
+        return globalThis.fetch(request);
+      },
+    });
+    await tokens.getToken();
+    await server.rotateSigningKey();
+    const [task] = server.seed(userId, [{ title: "Toggle me" }]);
+    const key = '"0d4c9a51-7f7e-4a8e-9c1b-3a2f6c5d8e90"';
+    const ifMatch = `"${task?.updated_at}"`;
+
+    const { response } = await api.PATCH("/api/tasks/{id}/complete", {
+      params: { path: { id: task?.id ?? "" } },
+      body: { is_completed: true },
+      headers: { "Idempotency-Key": key, "If-Match": ifMatch },
+    });
+
+    expect(response.status).toBe(200);
+    expect(seen).toEqual([`${key} ${ifMatch}`, `${key} ${ifMatch}`]);
+    const handled = server.received.filter((r) => r.userId === userId);
+    expect(handled.map((r) => [r.headers["idempotency-key"], r.headers["if-match"]])).toEqual([
+      [key, ifMatch],
+    ]);
   });
 
   it("returns a second 401 as it is, after exactly one retry", async () => {

@@ -19,7 +19,8 @@ export interface ApiClientOptions {
  * token once and sends the same request once more; a second 401 (or no new token) is returned as it is.
  */
 export function bearerAuth(tokens: TokenProvider): Middleware {
-  // A copy of each request as sent, kept until its answer arrives, so it can be replayed.
+  // A copy of each request as sent (every header, so an Idempotency-Key and If-Match too), kept
+  // until its answer arrives, so it can be replayed.
   const sent = new Map<string, { replay: Request; token: string }>();
   return {
     async onRequest({ request, id }) {

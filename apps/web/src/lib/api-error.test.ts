@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, asSentence, describeError, describeErrorBody, isRetryable } from "./api-error";
+import {
+  ApiError,
+  apiErrorFrom,
+  asSentence,
+  describeError,
+  describeErrorBody,
+  isRetryable,
+  retryAfterMs,
+} from "./api-error";
 import { SessionEndedError } from "./api-token";
 
 describe("describeErrorBody", () => {
@@ -63,5 +71,26 @@ describe("asSentence", () => {
   it("adds a full stop only when the text has no ending punctuation", () => {
     expect(asSentence("Task not found")).toBe("Task not found.");
     expect(asSentence("Try again!")).toBe("Try again!");
+  });
+});
+
+describe("retryAfterMs", () => {
+  it("reads delay-seconds and HTTP dates, and nothing else", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(retryAfterMs("2", now)).toBe(2_000);
+    expect(retryAfterMs("Thu, 01 Jan 2026 00:00:05 GMT", now)).toBe(5_000);
+    expect(retryAfterMs("Wed, 31 Dec 2025 23:00:00 GMT", now)).toBe(0);
+    expect(retryAfterMs("soon", now)).toBeNull();
+    expect(retryAfterMs(null, now)).toBeNull();
+  });
+
+  it("is kept on the ApiError made from a response", () => {
+    const response = new Response(null, { status: 503, headers: { "Retry-After": "3" } });
+    const error = apiErrorFrom(response, { detail: "Database unavailable" });
+    expect([error.status, error.message, error.retryAfterMs]).toEqual([
+      503,
+      "Database unavailable",
+      3_000,
+    ]);
   });
 });

@@ -6,18 +6,32 @@ type ErrorBody = components["schemas"]["HTTPError"] | components["schemas"]["HTT
 /** The API refused a request. `message` is written for people. */
 export class ApiError extends Error {
   readonly status: number;
+  /** How long the API asked to wait before trying again (its `Retry-After`), if it said. */
+  readonly retryAfterMs: number | null;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: string, retryAfterMs: number | null = null) {
     super(message);
     this.name = "ApiError";
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
   }
+}
+
+/** `Retry-After` (delay-seconds or an HTTP date) as milliseconds from `now`; null if unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  const value = header?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 const FALLBACK_BY_STATUS: Record<number, string> = {
   401: "Your session couldn't be verified. Please sign in again.",
   403: "You're not allowed to change this task.",
   404: "This task no longer exists.",
+  409: "This change is still being saved. Please wait a moment and try again.",
+  412: "This task was changed elsewhere since you loaded it.",
   413: "That is too long to save.",
   422: "Some of what you entered isn't valid.",
   429: "Too many requests. Please wait a moment and try again.",
@@ -53,7 +67,8 @@ export function describeErrorBody(status: number, body: unknown): string {
 
 /** An `ApiError` for a response openapi-fetch reported as an error. */
 export function apiErrorFrom(response: Response, body: unknown): ApiError {
-  return new ApiError(response.status, describeErrorBody(response.status, body));
+  const wait = retryAfterMs(response.headers.get("Retry-After"));
+  return new ApiError(response.status, describeErrorBody(response.status, body), wait);
 }
 
 /** `text` ending with a full stop (or the ! or ? it already has), to be followed by more. */

@@ -1,6 +1,7 @@
 import type { ApiClient } from "@/lib/api-client";
 import { apiErrorFrom } from "@/lib/api-error";
 import type { components, paths } from "@/lib/api-schema";
+import { taskErrorFrom } from "./task-conflict";
 
 /** Every type here comes from the API's OpenAPI document; none is written by hand. */
 export type Task = components["schemas"]["Task"];
@@ -26,7 +27,15 @@ export interface TaskCounts {
   all: number;
   pending: number;
   completed: number;
+  /** Counts the API stopped at (`X-Total-Count-Capped`): each means "this many or more". */
+  capped?: readonly TaskStatus[];
 }
+
+/** The version the API's `ETag` names: the task's `updated_at`, quoted. */
+export const etagOf = (updatedAt: string) => `"${updatedAt}"`;
+
+/** An `Idempotency-Key` value (an sf-string): one per user action, the same for its retries. */
+export const newIdempotencyKey = () => `"${crypto.randomUUID()}"`;
 
 /** The `cursor` query parameter of the `rel="next"` link, if the API sent one. */
 export function nextCursorFrom(link: string | null): string | null {
@@ -39,9 +48,17 @@ export function nextCursorFrom(link: string | null): string | null {
   return null;
 }
 
-function totalFrom(response: Response): number {
-  const total = Number(response.headers.get("X-Total-Count"));
-  return Number.isInteger(total) && total >= 0 ? total : 0;
+const asCount = (header: string | null) => {
+  const count = Number(header ?? Number.NaN);
+  return Number.isInteger(count) && count >= 0 ? count : null;
+};
+
+/** `X-Total-Count`, or, past what the API counts exactly, its `X-Total-Count-Capped` as a floor. */
+function totalFrom(response: Response): { count: number; capped: boolean } {
+  const exact = asCount(response.headers.get("X-Total-Count"));
+  if (exact !== null) return { count: exact, capped: false };
+  const floor = asCount(response.headers.get("X-Total-Count-Capped"));
+  return floor === null ? { count: 0, capped: false } : { count: floor, capped: true };
 }
 
 export function parseStatus(value: unknown): TaskStatus {
@@ -59,7 +76,7 @@ export async function listTasks(
   return { tasks: data, nextCursor: nextCursorFrom(response.headers.get("Link")) };
 }
 
-async function countWithStatus(api: ApiClient, status: TaskStatus): Promise<number> {
+async function countWithStatus(api: ApiClient, status: TaskStatus) {
   const { data, error, response } = await api.GET("/api/tasks", {
     params: { query: { status, limit: 1 } },
   });
@@ -73,21 +90,46 @@ export async function countTasks(api: ApiClient): Promise<TaskCounts> {
     countWithStatus(api, "pending"),
     countWithStatus(api, "completed"),
   ]);
-  return { all: pending + completed, pending, completed };
+  const counts = {
+    all: pending.count + completed.count,
+    pending: pending.count,
+    completed: completed.count,
+  };
+  if (!pending.capped && !completed.capped) return counts;
+  // A floor in either part makes the sum a floor too.
+  const capped: TaskStatus[] = ["all"];
+  if (pending.capped) capped.push("pending");
+  if (completed.capped) capped.push("completed");
+  return { ...counts, capped };
 }
 
-export async function createTask(api: ApiClient, input: NewTask): Promise<Task> {
-  const { data, error, response } = await api.POST("/api/tasks", { body: input });
+/** Sent once per user action; a retry repeats it with the same `idempotencyKey`. */
+export async function createTask(
+  api: ApiClient,
+  input: NewTask,
+  idempotencyKey: string,
+): Promise<Task> {
+  const { data, error, response } = await api.POST("/api/tasks", {
+    body: input,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
   if (!data) throw apiErrorFrom(response, error);
   return data;
 }
 
-export async function updateTask(api: ApiClient, id: string, changes: TaskChanges): Promise<Task> {
+/** `ifMatch`: the ETag of the version the change was made to; a 412 is a `TaskConflictError`. */
+export async function updateTask(
+  api: ApiClient,
+  id: string,
+  changes: TaskChanges,
+  ifMatch: string,
+): Promise<Task> {
   const { data, error, response } = await api.PATCH("/api/tasks/{id}", {
     params: { path: { id } },
     body: changes,
+    headers: { "If-Match": ifMatch },
   });
-  if (!data) throw apiErrorFrom(response, error);
+  if (!data) throw taskErrorFrom(response, error);
   return data;
 }
 
@@ -95,12 +137,14 @@ export async function setTaskCompleted(
   api: ApiClient,
   id: string,
   isCompleted: boolean,
+  { ifMatch, idempotencyKey }: { ifMatch: string; idempotencyKey: string },
 ): Promise<Task> {
   const { data, error, response } = await api.PATCH("/api/tasks/{id}/complete", {
     params: { path: { id } },
     body: { is_completed: isCompleted },
+    headers: { "If-Match": ifMatch, "Idempotency-Key": idempotencyKey },
   });
-  if (!data) throw apiErrorFrom(response, error);
+  if (!data) throw taskErrorFrom(response, error);
   return data;
 }
 
@@ -108,11 +152,12 @@ export async function setTaskCompleted(
  * Resolves once the task is gone; a 404 counts (there is nothing left to delete). `keepalive` lets
  * the request finish while the page is being closed.
  */
-export async function deleteTask(api: ApiClient, id: string): Promise<void> {
+export async function deleteTask(api: ApiClient, id: string, ifMatch: string): Promise<void> {
   const { error, response } = await api.DELETE("/api/tasks/{id}", {
     params: { path: { id } },
+    headers: { "If-Match": ifMatch },
     keepalive: true,
   });
   if (response.ok || response.status === 404) return;
-  throw apiErrorFrom(response, error);
+  throw taskErrorFrom(response, error);
 }

@@ -72,6 +72,23 @@ describe("counts", () => {
   });
 });
 
+describe("capped counts", () => {
+  it("leave a capped count as it is and keep the total a floor", () => {
+    const capped = {
+      all: 10_002,
+      pending: 10_000,
+      completed: 2,
+      capped: ["all", "pending"] as const,
+    };
+    expect(adjustCounts(capped, task("a", 1), task("a", 1, true))).toEqual({
+      ...capped,
+      completed: 3,
+      all: 10_003,
+    });
+    expect(adjustCounts(capped, null, task("n", 1))).toEqual(capped);
+  });
+});
+
 describe("nextCursorFrom", () => {
   it("reads the cursor of the rel=next link, relative or absolute", () => {
     expect(nextCursorFrom('</api/tasks?limit=50&cursor=abc_-1>; rel="next"')).toBe("abc_-1");

@@ -68,7 +68,10 @@ export function placeTask(data: TaskListData, status: TaskStatus, task: Task): T
   };
 }
 
-/** Counts after `before` became `after` (null: did not exist / no longer exists). */
+/**
+ * Counts after `before` became `after` (null: did not exist / no longer exists). A capped count
+ * (the API's "10,000 or more") stays as it is: one more or fewer says nothing about it.
+ */
 export function adjustCounts(counts: TaskCounts, before: Task | null, after: Task | null) {
   const next = { ...counts };
   for (const [task, delta] of [
@@ -76,8 +79,8 @@ export function adjustCounts(counts: TaskCounts, before: Task | null, after: Tas
     [after, 1],
   ] as const) {
     if (!task) continue;
-    if (task.is_completed) next.completed += delta;
-    else next.pending += delta;
+    const status = task.is_completed ? "completed" : "pending";
+    if (!counts.capped?.includes(status)) next[status] += delta;
   }
   next.all = next.pending + next.completed;
   return next;
@@ -117,4 +120,14 @@ export function findTask(client: QueryClient, id: string): Task | null {
     }
   }
   return null;
+}
+
+/**
+ * Show the server's `latest` version of a task in place of `shown` (the version on screen and in
+ * the counts), unless the cache already holds a later one.
+ */
+export function showLatest(client: QueryClient, latest: Task, shown: Task | null): void {
+  const current = findTask(client, latest.id) ?? shown;
+  if (current && current.updated_at > latest.updated_at) return;
+  writeTask(client, current, latest);
 }

@@ -5,9 +5,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { asSentence, describeError } from "@/lib/api-error";
 import { deleteTask, type Task } from "./task-api";
-import { findTask, writeTask } from "./task-cache";
+import { findTask, showLatest, writeTask } from "./task-cache";
+import { TaskConflictError } from "./task-conflict";
 import { useTaskFeedback } from "./task-feedback";
 import { taskKeys } from "./task-keys";
+import { ifMatchFor } from "./task-versions";
 import { useApi } from "./tasks-provider";
 import { useSettle } from "./use-task-mutations";
 
@@ -60,13 +62,22 @@ export function useTaskDeletion(undoWindowMs = UNDO_WINDOW_MS): TaskDeletion {
 
   const { mutate: send } = useMutation({
     mutationKey: taskKeys.all,
-    mutationFn: (task: Task) => deleteTask(api, task.id),
+    // Only the version the user deleted: one changed elsewhere since is kept (412).
+    mutationFn: (task: Task) =>
+      deleteTask(api, task.id, ifMatchFor(client, task.id, task.updated_at)),
     onSuccess: (_nothing, task) => {
       writeTask(client, findTask(client, task.id), null);
       unhide(task.id);
     },
     onError: (error, task) => {
       unhide(task.id);
+      if (error instanceof TaskConflictError) {
+        showLatest(client, error.current, findTask(client, task.id));
+        toast.warning(
+          `"${task.title}" was changed elsewhere, so it wasn't deleted. You now see its latest version.`,
+        );
+        return;
+      }
       feedback.fail(
         `Couldn't delete "${task.title}": ${asSentence(describeError(error))} It's back in your list.`,
       );

@@ -1,12 +1,23 @@
 "use client";
 
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
+import { toast } from "sonner";
 import { asSentence, describeError } from "@/lib/api-error";
-import { createTask, setTaskCompleted, type Task, updateTask } from "./task-api";
-import { findTask, writeTask } from "./task-cache";
+import { isTransient, retryTransient } from "@/lib/retry-write";
+import {
+  createTask,
+  etagOf,
+  newIdempotencyKey,
+  setTaskCompleted,
+  type Task,
+  updateTask,
+} from "./task-api";
+import { findTask, showLatest, writeTask } from "./task-cache";
+import { TaskConflictError } from "./task-conflict";
 import { useTaskFeedback } from "./task-feedback";
 import { taskKeys } from "./task-keys";
+import { latestOwnVersion, recordOwnChange } from "./task-versions";
 import { useApi } from "./tasks-provider";
 
 const OPTIMISTIC_PREFIX = "optimistic:";
@@ -38,9 +49,24 @@ export function useAddTask() {
   const client = useQueryClient();
   const feedback = useTaskFeedback();
   const settle = useSettle();
+  // A create that failed without an answer (the API may have made the task anyway): sending the
+  // same text again is taken as the same action, with the same key, so it cannot make a second.
+  const unanswered = useRef<{ body: string; key: string } | null>(null);
   return useMutation({
     mutationKey: taskKeys.all,
-    mutationFn: (input: NewTaskInput) => createTask(api, input),
+    // Runs once per user action (mutations are not retried by React Query): one key for all tries.
+    mutationFn: async (input: NewTaskInput) => {
+      const body = JSON.stringify(input);
+      const failed = unanswered.current;
+      unanswered.current = null;
+      const key = failed?.body === body ? failed.key : newIdempotencyKey();
+      try {
+        return await retryTransient(() => createTask(api, input, key));
+      } catch (error) {
+        if (isTransient(error)) unanswered.current = { body, key };
+        throw error;
+      }
+    },
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const now = new Date().toISOString();
@@ -69,9 +95,10 @@ export function useAddTask() {
   });
 }
 
+/** `seen`: the `updated_at` of the version the user was looking at when making the change. */
 export type TaskUpdate =
-  | { kind: "complete"; isCompleted: boolean }
-  | { kind: "edit"; title: string; description: string | null };
+  | { kind: "complete"; isCompleted: boolean; seen: string }
+  | { kind: "edit"; title: string; description: string | null; seen: string };
 
 function applyUpdate(task: Task, update: TaskUpdate): Task {
   if (update.kind === "complete") return { ...task, is_completed: update.isCompleted };
@@ -90,6 +117,11 @@ function failureMessage(title: string, update: TaskUpdate, error: unknown): stri
       ? `save your changes to "${title}"`
       : `mark "${title}" as ${update.isCompleted ? "completed" : "pending"}`;
   return `Couldn't ${what}: ${asSentence(describeError(error))} The change was undone.`;
+}
+
+function conflictMessage(title: string, isCompleted: boolean): string {
+  const state = isCompleted ? "completed" : "pending";
+  return `"${title}" was changed elsewhere, so it wasn't marked as ${state}. You now see its latest version.`;
 }
 
 function successMessage(task: Task, update: TaskUpdate): string {
@@ -113,10 +145,25 @@ export function useUpdateTask(taskId: string) {
   return useMutation({
     mutationKey: taskKeys.all,
     scope: { id: scope },
-    mutationFn: (update: TaskUpdate) =>
-      update.kind === "complete"
-        ? setTaskCompleted(api, taskId, update.isCompleted)
-        : updateTask(api, taskId, { title: update.title, description: update.description }),
+    mutationFn: async (update: TaskUpdate) => {
+      // Runs after this task's earlier changes have settled: their new versions are known now.
+      const from = latestOwnVersion(client, taskId, update.seen);
+      const ifMatch = etagOf(from);
+      const idempotencyKey = newIdempotencyKey();
+      const task =
+        update.kind === "complete"
+          ? await retryTransient(() =>
+              setTaskCompleted(api, taskId, update.isCompleted, { ifMatch, idempotencyKey }),
+            )
+          : await updateTask(
+              api,
+              taskId,
+              { title: update.title, description: update.description },
+              ifMatch,
+            );
+      recordOwnChange(client, taskId, from, task.updated_at);
+      return task;
+    },
     onMutate: async (update) => {
       await client.cancelQueries({ queryKey: taskKeys.all });
       const before = findTask(client, taskId);
@@ -135,10 +182,18 @@ export function useUpdateTask(taskId: string) {
     },
     onError: (error, update, context) => {
       const shown = findTask(client, taskId);
+      const title = context?.before?.title ?? shown?.title ?? "the task";
+      if (error instanceof TaskConflictError && update.kind === "complete") {
+        // Never overwrite a change made elsewhere: show it, and say why the tick didn't stick.
+        showLatest(client, error.current, shown ?? context?.shown ?? null);
+        toast.warning(conflictMessage(title, update.isCompleted));
+        return;
+      }
       if (context?.before && shown) {
         writeTask(client, shown, revertUpdate(shown, context.before, update));
       }
-      const title = context?.before?.title ?? shown?.title ?? "the task";
+      // The edit form shows an edit's conflict itself, with both versions and a choice.
+      if (error instanceof TaskConflictError) return;
       feedback.fail(failureMessage(title, update, error));
     },
     onSettled: settle,

@@ -17,6 +17,12 @@ interface TaskFiltersProps {
   onIntent(status: TaskStatus): void;
 }
 
+/** "1,234", or "10,000+" for a count the API stopped at (it counts exactly up to 10,000). */
+function formatCount(counts: TaskCounts, status: TaskStatus): string {
+  const count = counts[status].toLocaleString("en-US");
+  return counts.capped?.includes(status) ? `${count}+` : count;
+}
+
 /** All / Pending / Completed, each with its count; the pressed one is the list on screen. */
 export function TaskFilters({ status, counts, onChange, onIntent }: TaskFiltersProps) {
   return (
@@ -49,7 +55,7 @@ export function TaskFilters({ status, counts, onChange, onIntent }: TaskFiltersP
                   pressed ? "bg-primary text-primary-foreground" : "bg-background/70",
                 )}
               >
-                {counts[option]}
+                {formatCount(counts, option)}
               </span>
             ) : null}
           </button>

@@ -1,11 +1,14 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import type { Task, TaskStatus } from "../task-api";
-import { matchesStatus } from "../task-cache";
+import { matchesStatus, showLatest } from "../task-cache";
+import { TaskConflictError } from "../task-conflict";
+import { useTaskFeedback } from "../task-feedback";
 import { isOptimistic, useUpdateTask } from "../use-task-mutations";
 import { type EditDraft, EditTaskForm } from "./edit-task-form";
 import { PencilIcon, TrashIcon } from "./icons";
@@ -23,7 +26,13 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
   const [editing, setEditing] = useState(false);
   /** What the user typed in an edit the API refused: the editor reopens with it. */
   const [refusedEdit, setRefusedEdit] = useState<EditDraft | null>(null);
+  /** The server's version, when an edit was refused because the task changed elsewhere. */
+  const [theirs, setTheirs] = useState<Task | null>(null);
+  /** The version the editor was opened on: the edit is a change to it (its If-Match). */
+  const editSeen = useRef(task.updated_at);
   const { mutate: update } = useUpdateTask(task.id);
+  const client = useQueryClient();
+  const feedback = useTaskFeedback();
   const itemRef = useRef<HTMLLIElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -38,7 +47,34 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
   const closeEditor = () => {
     returnFocus.current = true;
     setRefusedEdit(null);
+    setTheirs(null);
     setEditing(false);
+  };
+
+  const save = (changes: EditDraft) => {
+    if (theirs) {
+      // "Keep mine": the change now applies to their version, which is shown underneath it.
+      showLatest(client, theirs, task);
+      editSeen.current = theirs.updated_at;
+    }
+    update(
+      { kind: "edit", ...changes, seen: editSeen.current },
+      {
+        onError: (error) => {
+          setRefusedEdit(changes);
+          setTheirs(error instanceof TaskConflictError ? error.current : null);
+          setEditing(true);
+        },
+      },
+    );
+    closeEditor();
+  };
+
+  const takeTheirs = (latest: Task) => {
+    showLatest(client, latest, task);
+    if (!matchesStatus(latest, status)) onLeave(itemRef.current);
+    feedback.announce(`Kept the version of "${latest.title}" changed elsewhere.`);
+    closeEditor();
   };
 
   if (editing) {
@@ -47,19 +83,9 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
         <EditTaskForm
           task={task}
           initial={refusedEdit}
-          onCancel={closeEditor}
-          onSave={(changes) => {
-            update(
-              { kind: "edit", ...changes },
-              {
-                onError: () => {
-                  setRefusedEdit(changes);
-                  setEditing(true);
-                },
-              },
-            );
-            closeEditor();
-          }}
+          conflict={theirs}
+          onCancel={theirs ? () => takeTheirs(theirs) : closeEditor}
+          onSave={save}
         />
       </li>
     );
@@ -81,7 +107,7 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
           if (!matchesStatus({ ...task, is_completed: isCompleted }, status)) {
             onLeave(itemRef.current);
           }
-          update({ kind: "complete", isCompleted });
+          update({ kind: "complete", isCompleted, seen: task.updated_at });
         }}
       />
       <div className="min-w-0 flex-1">
@@ -107,7 +133,10 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
           size="icon"
           disabled={saving}
           aria-label={`Edit "${task.title}"`}
-          onClick={() => setEditing(true)}
+          onClick={() => {
+            editSeen.current = task.updated_at;
+            setEditing(true);
+          }}
         >
           <PencilIcon />
         </Button>

@@ -154,6 +154,37 @@ describe("TaskManager: filters", () => {
   });
 });
 
+describe("TaskManager: counts past what the API counts exactly", () => {
+  // Role queries over 10,000-task screens are slow in jsdom: look only inside the filters.
+  const count = (name: RegExp) =>
+    within(screen.getByRole("group", { name: "Show tasks" })).getByRole("button", { name });
+
+  it('shows "10,000+" for a capped count, moves nothing in it, and shows it exactly once it is', {
+    timeout: 15_000,
+  }, async () => {
+    fake.server.seed(fake.session.userId, [
+      ...Array.from({ length: 10_001 }, (_, i) => ({ title: `Pending ${i + 1}` })),
+      { title: "Done 1", is_completed: true },
+      { title: "Done 2", is_completed: true },
+    ]);
+    await renderTaskManager(fake.session, { serverRendered: true });
+    expect(count(/^All/)).toHaveAccessibleName("All 10,002+");
+    expect(count(/^Pending/)).toHaveAccessibleName("Pending 10,000+");
+    expect(count(/^Completed/)).toHaveAccessibleName("Completed 2");
+
+    await userEvent.click(screen.getByLabelText('Complete "Pending 1"'));
+
+    expect(count(/^Pending/)).toHaveAccessibleName("Pending 10,000+");
+    expect(count(/^Completed/)).toHaveAccessibleName("Completed 3");
+    expect(count(/^All/)).toHaveAccessibleName("All 10,003+");
+    // The recount after the change: 10,000 pending is exact again.
+    await waitFor(() => expect(count(/^Pending/)).toHaveAccessibleName("Pending 10,000"), {
+      timeout: 5_000,
+    });
+    expect(count(/^All/)).toHaveAccessibleName("All 10,003");
+  });
+});
+
 describe("TaskManager: adding and paging", () => {
   it("shows a new task at the top at once, then with the id the API gave it", async () => {
     fake.server.seed(fake.session.userId, [{ title: "Older" }]);

@@ -1,16 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateKeyPair, jwtVerify, SignJWT } from "jose";
 import type { Task } from "../task-api";
-import { validate } from "./fake-task-validation";
+import { oneHeader, pause, readJson, send, takeFirst } from "./fake-http";
+import { createIdempotencyStore, isIdempotentRoute } from "./fake-idempotency";
+import { type Answer, answer, newestFirst } from "./fake-task-routes";
 
 /**
- * A real HTTP server that answers like the task API (issue 2's contract: paths, status codes,
- * `{"detail": …}`, `Link` + `X-Total-Count`, keyset cursors) and like Better Auth's
- * `/api/auth/token`, for component tests. Tokens are real EdDSA JWTs, verified on every request.
- * Tests can make the next matching request fail, hold requests until released, and read what
- * was received.
+ * A real HTTP server that answers like the task API (paths, status codes, `{"detail": …}`, `Link`
+ * + `X-Total-Count` or `X-Total-Count-Capped`, keyset cursors, `ETag`/`If-Match` with 412,
+ * `Idempotency-Key` replays) and like Better Auth's `/api/auth/token`, for component tests.
+ * Tokens are real EdDSA JWTs, verified on every request. Tests can make the next matching request
+ * fail or lose its connection, hold requests until released, and read what was received.
  */
 export interface ReceivedRequest {
   method: string;
@@ -18,6 +25,15 @@ export interface ReceivedRequest {
   query: URLSearchParams;
   body: unknown;
   userId: string | null;
+  headers: IncomingHttpHeaders;
+  /** What was sent back: a status, "dropped" (connection cut, no answer), or null while pending. */
+  status: number | "dropped" | null;
+  /** The answer was an idempotent replay (`Idempotent-Replayed: true`). */
+  replayed: boolean;
+  /** The answer's `ETag`, if it had one. */
+  etag: string | null;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 interface Refusal {
@@ -25,6 +41,13 @@ interface Refusal {
   path: RegExp;
   status: number;
   detail: unknown;
+  headers: Record<string, string>;
+}
+
+interface Drop {
+  method: string;
+  path: RegExp;
+  processingMs: number;
 }
 
 export interface FakeTaskApi {
@@ -38,11 +61,31 @@ export interface FakeTaskApi {
   /** Tasks straight into the store; `created_at` decreases with position (first = newest). */
   seed(userId: string, tasks: Array<Partial<Task> & { title: string }>): Task[];
   tasksOf(userId: string): Task[];
-  /** The next request matching method and path-with-query gets this status and `{"detail": detail}`. */
-  refuseNext(method: string, path: RegExp, status: number, detail: unknown): void;
+  /** Another device changes a task: its `updated_at` (and so its ETag) moves on. */
+  changeElsewhere(
+    id: string,
+    changes: Partial<Pick<Task, "title" | "description" | "is_completed">>,
+  ): Task;
+  /**
+   * The next request matching method and path-with-query gets this status and
+   * `{"detail": detail}`, before the idempotency layer sees it (as a rate limit or an unreachable
+   * database would). 503 and 429 carry `Retry-After: 1` unless `headers` say otherwise.
+   */
+  refuseNext(
+    method: string,
+    path: RegExp,
+    status: number,
+    detail: unknown,
+    headers?: Record<string, string>,
+  ): void;
+  /**
+   * The next matching request loses its connection before any answer arrives, but the API still
+   * handles it, `processingMs` later (in flight meanwhile), and keeps its idempotent answer.
+   */
+  dropNext(method: string, path: RegExp, processingMs?: number): void;
   /** API requests wait until the returned function is called. */
   hold(): () => void;
-  /** Release held requests and forget unused refusals (after each test). */
+  /** Release held requests and forget unused refusals and drops (after each test). */
   reset(): void;
   /** Sign with a new key and trust only it: every token issued so far is now refused. */
   rotateSigningKey(): Promise<void>;
@@ -50,31 +93,14 @@ export interface FakeTaskApi {
 }
 
 const ISSUER = "http://localhost:3000";
-function send(res: ServerResponse, status: number, body?: unknown, headers = {}) {
-  res.writeHead(status, {
-    ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    ...headers,
-  });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  let raw = "";
-  for await (const chunk of req) raw += chunk;
-  return raw ? JSON.parse(raw) : undefined;
-}
-
-type Position = Pick<Task, "created_at" | "id">;
-
-const newestFirst = (a: Position, b: Position) =>
-  a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1;
-
 export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   let keys = await generateKeyPair("EdDSA", { crv: "Ed25519" });
   const sessions = new Map<string, string>();
   const tasks: Task[] = [];
   const received: ReceivedRequest[] = [];
   const refusals: Refusal[] = [];
+  const drops: Drop[] = [];
+  const idempotency = createIdempotencyStore();
   let held: Promise<void> | null = null;
   let releaseHeld = () => {};
   let tokenCount = 0;
@@ -116,96 +142,59 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     }
   }
 
-  function list(res: ServerResponse, userId: string, query: URLSearchParams) {
-    const status = query.get("status") ?? "all";
-    const limit = Number(query.get("limit") ?? 50);
-    if (!["all", "pending", "completed"].includes(status)) {
-      return send(res, 422, {
-        detail: [
-          {
-            loc: ["query", "status"],
-            msg: "Input should be 'all', 'pending' or 'completed'",
-            type: "enum",
-          },
-        ],
-      });
-    }
-    const mine = tasks
-      .filter((task) => task.user_id === userId)
-      .filter((task) => status === "all" || task.is_completed === (status === "completed"))
-      .sort(newestFirst);
-    const cursor = query.get("cursor");
-    const after: Position | null = cursor
-      ? JSON.parse(Buffer.from(cursor, "base64url").toString())
-      : null;
-    const rest = after ? mine.filter((task) => newestFirst(task, after) > 0) : mine;
-    const page = rest.slice(0, limit);
-    const headers: Record<string, string> = { "X-Total-Count": String(mine.length) };
-    const last = page.at(-1);
-    if (rest.length > limit && last) {
-      const next = Buffer.from(
-        JSON.stringify({ created_at: last.created_at, id: last.id }),
-      ).toString("base64url");
-      headers.Link = `</api/tasks?limit=${limit}&cursor=${next}&status=${status}>; rel="next"`;
-    }
-    send(res, 200, page, headers);
-  }
-
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, userId: string) {
     const body = (await readJson(req)) as Record<string, unknown> | undefined;
-    received.push({
-      method: req.method ?? "",
-      path: url.pathname,
+    const method = req.method ?? "";
+    const path = url.pathname;
+    const entry: ReceivedRequest = {
+      method,
+      path,
       query: url.searchParams,
       body,
       userId,
+      headers: req.headers,
+      status: null,
+      replayed: false,
+      etag: null,
+      at: Date.now(),
+    };
+    received.push(entry);
+    const reply = (sent: Answer) => {
+      entry.status = sent.status;
+      entry.replayed = sent.headers?.["Idempotent-Replayed"] === "true";
+      entry.etag = sent.headers?.ETag ?? null;
+      send(res, sent.status, sent.body, sent.headers);
+    };
+    const refusal = takeFirst(refusals, method, path + url.search);
+    if (refusal) {
+      return reply({
+        status: refusal.status,
+        body: { detail: refusal.detail },
+        headers: refusal.headers,
+      });
+    }
+    const key = oneHeader(req.headers["idempotency-key"]);
+    const check = isIdempotentRoute(method, path)
+      ? idempotency.begin(userId, key, `${method} ${path} ${JSON.stringify(body ?? null)}`)
+      : ({ kind: "none" } as const);
+    if (check.kind === "answer") return reply(check.answer);
+    const drop = takeFirst(drops, method, path + url.search);
+    if (drop) {
+      entry.status = "dropped";
+      req.socket.destroy();
+      await pause(drop.processingMs);
+    }
+    const ifMatch = oneHeader(req.headers["if-match"]);
+    const sent = answer(tasks, tick, {
+      method,
+      path,
+      query: url.searchParams,
+      body,
+      ifMatch,
+      userId,
     });
-    const refusal = refusals.findIndex(
-      (r) => r.method === req.method && r.path.test(url.pathname + url.search),
-    );
-    if (refusal >= 0) {
-      const [{ status, detail }] = refusals.splice(refusal, 1) as [Refusal];
-      return send(res, status, { detail });
-    }
-    if (url.pathname === "/api/tasks" && req.method === "GET")
-      return list(res, userId, url.searchParams);
-    if (url.pathname === "/api/tasks" && req.method === "POST") {
-      const issues = validate(body ?? {}, true);
-      if (issues.length) return send(res, 422, { detail: issues });
-      const now = tick();
-      const task: Task = {
-        id: randomUUID(),
-        user_id: userId,
-        title: String(body?.title).trim(),
-        description: typeof body?.description === "string" ? body.description : null,
-        is_completed: false,
-        created_at: now,
-        updated_at: now,
-      };
-      tasks.push(task);
-      return send(res, 201, task, { Location: `/api/tasks/${task.id}` });
-    }
-    const match = /^\/api\/tasks\/([^/]+)(\/complete)?$/.exec(url.pathname);
-    const task = tasks.find((candidate) => candidate.id === match?.[1]);
-    if (!match || !task) return send(res, 404, { detail: match ? "Task not found" : "Not Found" });
-    if (task.user_id !== userId)
-      return send(res, 403, { detail: "Not allowed to access this task" });
-    if (req.method === "DELETE" && !match[2]) {
-      tasks.splice(tasks.indexOf(task), 1);
-      return send(res, 204);
-    }
-    if (req.method === "PATCH" && match[2]) {
-      task.is_completed =
-        typeof body?.is_completed === "boolean" ? body.is_completed : !task.is_completed;
-    } else if (req.method === "PATCH") {
-      const issues = validate(body ?? {}, false);
-      if (issues.length) return send(res, 422, { detail: issues });
-      if (typeof body?.title === "string") task.title = body.title.trim();
-      if (body && "description" in body)
-        task.description = (body.description as string | null) ?? null;
-    } else return send(res, 405, { detail: "Method Not Allowed" });
-    task.updated_at = tick();
-    send(res, 200, task);
+    if (check.kind === "fresh") check.finish(sent);
+    if (!drop) reply(sent);
   }
 
   const server = createServer((req, res) => {
@@ -223,7 +212,9 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
         );
       }
       await route(req, res, url, userId);
-    })().catch((error: unknown) => send(res, 500, { detail: String(error) }));
+    })().catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed) send(res, 500, { detail: String(error) });
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -254,11 +245,23 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
         };
       });
       tasks.push(...created);
-      return created;
+      // Copies: a later change in the store must not rewrite what the test was given.
+      return created.map((task) => ({ ...task }));
     },
     tasksOf: (userId) => tasks.filter((task) => task.user_id === userId).sort(newestFirst),
-    refuseNext(method, path, status, detail) {
-      refusals.push({ method, path, status, detail });
+    changeElsewhere(id, changes) {
+      const task = tasks.find((candidate) => candidate.id === id);
+      if (!task) throw new Error(`changeElsewhere: no task ${id}`);
+      Object.assign(task, changes, { updated_at: tick() });
+      return { ...task };
+    },
+    refuseNext(method, path, status, detail, headers) {
+      const waits: Record<string, string> =
+        status === 503 || status === 429 ? { "Retry-After": "1" } : {};
+      refusals.push({ method, path, status, detail, headers: { ...waits, ...headers } });
+    },
+    dropNext(method, path, processingMs = 0) {
+      drops.push({ method, path, processingMs });
     },
     hold() {
       held = new Promise<void>((resolve) => {
@@ -272,6 +275,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     reset() {
       releaseHeld();
       refusals.length = 0;
+      drops.length = 0;
     },
     async rotateSigningKey() {
       keys = await generateKeyPair("EdDSA", { crv: "Ed25519" });

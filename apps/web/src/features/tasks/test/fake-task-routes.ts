@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+import type { Task } from "../task-api";
+import { validate } from "./fake-task-validation";
+
+/** What a route answers, before it is sent: the idempotency layer stores and replays these. */
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface TaskRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown> | undefined;
+  ifMatch: string | undefined;
+  userId: string;
+}
+
+/** `X-Total-Count` is exact up to this many; above it the API sends `X-Total-Count-Capped`. */
+export const COUNT_CAP = 10_000;
+
+export const CONFLICT_DETAIL = "This task was changed elsewhere since you loaded it.";
+
+type Position = Pick<Task, "created_at" | "id">;
+
+export const newestFirst = (a: Position, b: Position) =>
+  a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1;
+
+export const etagOf = (task: Task) => `"${task.updated_at}"`;
+
+/** A task's answer always carries its version. */
+const withTask = (status: number, task: Task, headers: Record<string, string> = {}): Answer => ({
+  status,
+  body: { ...task },
+  headers: { ETag: etagOf(task), ...headers },
+});
+
+/** `If-Match: *` or a list of strong tags; a weak tag never matches (RFC 9110, 13.1.1). */
+function matches(ifMatch: string, task: Task): boolean {
+  const tags = ifMatch.split(",").map((tag) => tag.trim());
+  return tags.includes("*") || tags.includes(etagOf(task));
+}
+
+function list(tasks: Task[], userId: string, query: URLSearchParams): Answer {
+  const status = query.get("status") ?? "all";
+  const limit = Number(query.get("limit") ?? 50);
+  if (!["all", "pending", "completed"].includes(status)) {
+    const msg = "Input should be 'all', 'pending' or 'completed'";
+    return { status: 422, body: { detail: [{ loc: ["query", "status"], msg, type: "enum" }] } };
+  }
+  const mine = tasks
+    .filter((task) => task.user_id === userId)
+    .filter((task) => status === "all" || task.is_completed === (status === "completed"))
+    .sort(newestFirst);
+  const cursor = query.get("cursor");
+  const after: Position | null = cursor
+    ? JSON.parse(Buffer.from(cursor, "base64url").toString())
+    : null;
+  const rest = after ? mine.filter((task) => newestFirst(task, after) > 0) : mine;
+  const page = rest.slice(0, limit);
+  const headers: Record<string, string> =
+    mine.length > COUNT_CAP
+      ? { "X-Total-Count-Capped": String(COUNT_CAP) }
+      : { "X-Total-Count": String(mine.length) };
+  const last = page.at(-1);
+  if (rest.length > limit && last) {
+    const next = Buffer.from(JSON.stringify({ created_at: last.created_at, id: last.id })).toString(
+      "base64url",
+    );
+    headers.Link = `</api/tasks?limit=${limit}&cursor=${next}&status=${status}>; rel="next"`;
+  }
+  return { status: 200, body: page, headers };
+}
+
+function create(tasks: Task[], now: string, { body, userId }: TaskRequest): Answer {
+  const issues = validate(body ?? {}, true);
+  if (issues.length) return { status: 422, body: { detail: issues } };
+  const task: Task = {
+    id: randomUUID(),
+    user_id: userId,
+    title: String(body?.title).trim(),
+    description: typeof body?.description === "string" ? body.description : null,
+    is_completed: false,
+    created_at: now,
+    updated_at: now,
+  };
+  tasks.push(task);
+  return withTask(201, task, { Location: `/api/tasks/${task.id}` });
+}
+
+/** The new fields of `task` for a PUT, PATCH or toggle, or the 422/405 refusing it. */
+function changed(task: Task, request: TaskRequest, toggle: boolean): Task | Answer {
+  const { method, body } = request;
+  if (toggle) {
+    if (method !== "PATCH") return { status: 405, body: { detail: "Method Not Allowed" } };
+    const flip = typeof body?.is_completed !== "boolean";
+    return { ...task, is_completed: flip ? !task.is_completed : Boolean(body?.is_completed) };
+  }
+  if (method !== "PATCH" && method !== "PUT") {
+    return { status: 405, body: { detail: "Method Not Allowed" } };
+  }
+  const issues = validate(body ?? {}, method === "PUT");
+  if (issues.length) return { status: 422, body: { detail: issues } };
+  const next = { ...task };
+  if (typeof body?.title === "string") next.title = body.title.trim();
+  if (method === "PUT" || (body && "description" in body)) {
+    next.description = typeof body?.description === "string" ? body.description : null;
+  }
+  if (method === "PATCH" && typeof body?.is_completed === "boolean") {
+    next.is_completed = body.is_completed;
+  }
+  return next;
+}
+
+/** The task API's routes over an in-memory store; `tick` gives each change a later time. */
+export function answer(tasks: Task[], tick: () => string, request: TaskRequest): Answer {
+  const { method, path, userId, ifMatch } = request;
+  if (path === "/api/tasks" && method === "GET") return list(tasks, userId, request.query);
+  if (path === "/api/tasks" && method === "POST") return create(tasks, tick(), request);
+  const match = /^\/api\/tasks\/([^/]+)(\/complete)?$/.exec(path);
+  const task = tasks.find((candidate) => candidate.id === match?.[1]);
+  if (!match || !task) {
+    return { status: 404, body: { detail: match ? "Task not found" : "Not Found" } };
+  }
+  if (task.user_id !== userId) {
+    return { status: 403, body: { detail: "Not allowed to access this task" } };
+  }
+  if (method === "GET" && !match[2]) return withTask(200, task);
+  // Preconditions come before the body is looked at (RFC 9110, 13.2.1).
+  if (ifMatch !== undefined && method !== "GET" && !matches(ifMatch, task)) {
+    const current = { ...task };
+    return {
+      status: 412,
+      body: { detail: CONFLICT_DETAIL, task: current },
+      headers: { ETag: etagOf(task) },
+    };
+  }
+  if (method === "DELETE" && !match[2]) {
+    tasks.splice(tasks.indexOf(task), 1);
+    return { status: 204 };
+  }
+  const next = changed(task, request, Boolean(match[2]));
+  if (!("id" in next)) return next;
+  Object.assign(task, next, { updated_at: tick() });
+  return withTask(200, task);
+}
