@@ -53,19 +53,19 @@ describe("unknown routes and methods", () => {
 });
 
 describe("CORS", () => {
-  test("a preflight from an allowed origin may send Authorization", async () => {
+  test("a preflight from an allowed origin may send Authorization, Idempotency-Key and If-Match", async () => {
     const response = await api.anonymous.fetch("/api/tasks", {
       method: "OPTIONS",
       headers: {
         origin: "http://localhost:3000",
         "access-control-request-method": "POST",
-        "access-control-request-headers": "authorization, content-type",
+        "access-control-request-headers": "authorization, content-type, idempotency-key, if-match",
       },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(response.headers.get("access-control-allow-headers")).toBe(
-      "Authorization,Content-Type,X-Request-Id",
+      "Authorization,Content-Type,X-Request-Id,Idempotency-Key,If-Match",
     );
     expect(response.headers.get("access-control-allow-methods")).toBe(
       "GET,HEAD,POST,PUT,PATCH,DELETE",
@@ -81,7 +81,7 @@ describe("CORS", () => {
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  test("responses to an allowed origin expose Link, X-Total-Count, Location and the rate limits", async () => {
+  test("responses to an allowed origin expose paging, ETag, idempotency and the rate limits", async () => {
     const alice = await api.user("alice");
     const response = await alice.fetch("/api/tasks", {
       headers: { origin: "http://localhost:3000" },
@@ -89,7 +89,7 @@ describe("CORS", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(response.headers.get("access-control-expose-headers")).toBe(
-      "Link,X-Total-Count,Location,X-Request-Id,RateLimit-Policy,RateLimit,Retry-After",
+      "Link,X-Total-Count,X-Total-Count-Capped,Location,X-Request-Id,ETag,Idempotent-Replayed,RateLimit-Policy,RateLimit,Retry-After",
     );
     expect(response.headers.get("ratelimit")).toMatch(/^"requests";r=599;t=\d+$/);
     expect(response.headers.get("vary")).toBe("Origin");

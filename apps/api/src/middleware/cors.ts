@@ -12,12 +12,16 @@ export const corsFor = (origins: string[]) => {
   const crossOrigin = cors({
     origin: origins,
     allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+    // Idempotency-Key and If-Match: a browser client's safe retries and conditional writes.
+    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key", "If-Match"],
     exposeHeaders: [
       "Link",
       "X-Total-Count",
+      "X-Total-Count-Capped",
       "Location",
       "X-Request-Id",
+      "ETag",
+      "Idempotent-Replayed",
       // The rate limits, so a browser client can pace itself.
       "RateLimit-Policy",
       "RateLimit",
