@@ -55,6 +55,8 @@ type Figures = {
   retried: number;
   longestMs: number;
   statuses: Map<number, number>;
+  /** When each write was answered 200/201 (performance.now()). */
+  successesAt: number[];
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,7 +83,10 @@ async function untilAnswered(
     figures.requests += 1;
     figures.longestMs = Math.max(figures.longestMs, performance.now() - started);
     figures.statuses.set(status, (figures.statuses.get(status) ?? 0) + 1);
-    if (body) return body;
+    if (body) {
+      figures.successesAt.push(performance.now());
+      return body;
+    }
     await sleep(50);
   }
   return undefined;
@@ -89,7 +94,13 @@ async function untilAnswered(
 
 describe("writes while Postgres restarts and crashes", () => {
   test("acknowledged writes hold, none is applied twice, none waits past the deadline", async () => {
-    const figures: Figures = { requests: 0, retried: 0, longestMs: 0, statuses: new Map() };
+    const figures: Figures = {
+      requests: 0,
+      retried: 0,
+      longestMs: 0,
+      statuses: new Map(),
+      successesAt: [],
+    };
     const userId = randomId("fault");
     const token = await signToken(jwks.keys[0] ?? (await jwks.addKey()), userId);
     const call = (method: string, path: string, key: string, body?: unknown) =>
@@ -139,7 +150,10 @@ describe("writes while Postgres restarts and crashes", () => {
       await cluster.restart("fast");
       await sleep(3_000);
       await cluster.restart("immediate");
+      // pg_ctl -w has returned: the server accepts connections again.
+      backAt = performance.now();
     };
+    let backAt = Number.NaN;
     await Promise.all([
       faults(),
       ...Array.from({ length: CREATORS }, (_, i) => creator(i)),
@@ -159,11 +173,14 @@ describe("writes while Postgres restarts and crashes", () => {
       (task, i) => rows.find((row) => row.id === task.id)?.isCompleted !== states[i]?.at(-1),
     );
 
+    const firstSuccessAfterBack = Math.min(...figures.successesAt.filter((t) => t >= backAt));
+    const resumedAfterMs = Math.round(firstSuccessAfterBack - backAt);
     console.info(
       `write faults: ${figures.requests} requests (${figures.retried} retries), ` +
         `${acknowledged.length} creates and ${states.flat().length - TOGGLERS} toggles acknowledged, ` +
         `statuses ${JSON.stringify(Object.fromEntries(figures.statuses))}, ` +
-        `longest answer ${Math.round(figures.longestMs)} ms`,
+        `longest answer ${Math.round(figures.longestMs)} ms, ` +
+        `first success ${resumedAfterMs} ms after the crashed server accepted connections again`,
     );
     expect({
       duplicates,
@@ -173,6 +190,7 @@ describe("writes while Postgres restarts and crashes", () => {
       finalMismatch: finalMismatch.length,
       noAnswer: figures.statuses.get(-1) ?? 0,
       tooSlow: figures.longestMs > LONGEST_ANSWER_MS,
+      resumedWithin2s: resumedAfterMs <= 2_000,
       restartsSeen: (figures.statuses.get(503) ?? 0) > 0,
     }).toEqual({
       duplicates: [],
@@ -182,6 +200,7 @@ describe("writes while Postgres restarts and crashes", () => {
       finalMismatch: 0,
       noAnswer: 0,
       tooSlow: false,
+      resumedWithin2s: true,
       restartsSeen: true,
     });
   }, 60_000);
