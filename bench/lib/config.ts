@@ -1,7 +1,7 @@
-// The benchmark's settings: fixed by issue 4 (64 connections, 1,000 users × 20 tasks), with the
+// The benchmark's settings: fixed (64 connections, 1,000 users × 20 tasks), with the
 // durations and the database server configurable from the environment.
 
-export const SCENARIOS = ["list", "toggle", "rejected", "create"] as const;
+export const SCENARIOS = ["list", "toggle", "rejected", "create", "noisy"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export type BenchConfig = {
@@ -12,6 +12,10 @@ export type BenchConfig = {
   warmupSeconds: number;
   users: number;
   tasksPerUser: number;
+  /** Tasks of the one heavy user of the noisy-neighbour scenario. */
+  heavyUserTasks: number;
+  /** wrk connections of that user, listing at full speed beside the ordinary users. */
+  heavyUserConnections: number;
   scenarios: Scenario[];
 };
 
@@ -47,6 +51,8 @@ export function loadConfig(): BenchConfig {
     warmupSeconds: seconds("BENCH_WARMUP", 3),
     users: 1000,
     tasksPerUser: 20,
+    heavyUserTasks: 500_000,
+    heavyUserConnections: 8,
     scenarios: scenarios(),
   };
 }

@@ -49,6 +49,16 @@ export async function seedTasks(db: Database, users: number, tasksPerUser: numbe
   return Array.from({ length: users }, (_, i) => byUser.get(userId(i)) ?? []);
 }
 
+/** One user with `tasks` tasks (the noisy neighbour), a second apart, every fourth completed. */
+export async function seedHeavyUser(db: Database, user: string, tasks: number): Promise<void> {
+  await db.sql`
+    INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, updated_at)
+    SELECT gen_random_uuid(), ${user}, 'Heavy task ' || t, NULL, t % 4 = 0,
+           now() - t * interval '1 second', now() - t * interval '1 second'
+    FROM generate_series(1, ${tasks}::int) AS t`;
+  await db.sql`VACUUM ANALYZE tasks`;
+}
+
 /** Removes the rows a ceiling run inserted, so the API's scenarios see the seeded table again. */
 export async function deleteRowsTitled(db: Database, title: string): Promise<void> {
   await db.sql`DELETE FROM tasks WHERE title = ${title}`;

@@ -1,5 +1,5 @@
 // The result: one table on stdout and the same figures as JSON in bench/results/latest.json,
-// with issue 4's bar checked against them.
+// with the bar checked against them.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem } from "node:os";
 import { join } from "node:path";
@@ -15,6 +15,9 @@ export const BAR: Record<Scenario, { ceiling: Ceiling; minRatio: number }> = {
   toggle: { ceiling: "insert SQL", minRatio: 0.5 },
   create: { ceiling: "insert SQL", minRatio: 0.5 },
   rejected: { ceiling: "bare HTTP", minRatio: 0.2 },
+  // The ordinary users' lists while one user with 500,000 tasks lists at full speed: only their
+  // p99 (and no unexpected answer) is held to the bar; the ratio is shown for comparison.
+  noisy: { ceiling: "list SQL", minRatio: 0 },
 };
 export const MAX_P99_MS = 25;
 export const MAX_API_MB = 150;
@@ -89,7 +92,7 @@ export function printTable(report: Report): void {
   console.log(`\nAPI processes, peak resident memory: ${memory}`);
   console.log(
     report.bar.met
-      ? "Bar met (issue 4)."
+      ? "Bar met."
       : `Bar NOT met:\n${report.bar.failures.map((f) => `  - ${f}`).join("\n")}`,
   );
 }

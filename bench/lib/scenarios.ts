@@ -1,4 +1,4 @@
-// The four API scenarios as wrk request plans. Request k carries user (k mod 1000)'s token; the
+// The API scenarios as wrk request plans. Request k carries user (k mod 1000)'s token; the
 // toggle scenario walks through each user's own tasks, so every request hits a row the caller owns.
 import type { Scenario } from "./config.ts";
 import type { Tokens } from "./jwks.ts";
@@ -14,6 +14,7 @@ export function planScenario(
     list.map((token, i) => make(token, i));
   switch (scenario) {
     case "list":
+    case "noisy":
       return plan(
         "GET",
         200,
@@ -52,6 +53,17 @@ export function planScenario(
   function plan(method: LoadPlan["method"], expectStatus: number, requests: PlannedRequest[]) {
     return { name: scenario, baseUrl, method, expectStatus, requests };
   }
+}
+
+/** The noisy neighbour's own load: one user listing their first page over and over. */
+export function planHeavyUser(baseUrl: string, token: string): LoadPlan {
+  return {
+    name: "noisy-heavy-user",
+    baseUrl,
+    method: "GET",
+    expectStatus: 200,
+    requests: [{ token, path: "/api/tasks" }],
+  };
 }
 
 /** Sends a scenario's first request once and fails loudly if the answer is not the expected one. */

@@ -1,4 +1,4 @@
-/** The API's limits (issue 2): title 1–255 characters after trimming, description up to 10,000. */
+/** The API's limits: title 1–255 characters after trimming, description up to 10,000. */
 export const TITLE_MAX = 255;
 export const DESCRIPTION_MAX = 10_000;
 
