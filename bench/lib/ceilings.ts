@@ -55,7 +55,13 @@ function listStatementForPgbench(): string {
   const values: Record<string, string> = { owner: `('bench-user-' || :u)`, lim: "50" };
   return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
     const param = query.params[Number(n) - 1];
-    const value = param instanceof Placeholder ? values[param.name] : undefined;
+    // Placeholders take the run's values; constants of the statement (the count's cap) stay.
+    const value =
+      param instanceof Placeholder
+        ? values[param.name]
+        : typeof param === "number"
+          ? String(param)
+          : undefined;
     if (value === undefined) {
       throw new Error(`the list statement has a parameter the benchmark cannot fill: ${n}`);
     }
