@@ -144,12 +144,16 @@ describe("fuzzing the HTTP surface", () => {
             const problem = answer && problemOf(request, answer);
             return problem === undefined ? [] : [{ problem, ...describeRequest(request) }];
           });
-          if (problems.length > 0) throw new Error(JSON.stringify(problems, null, 1));
+          if (problems.length > 0) {
+            const errors = app.logs.filter((line) => line.includes('"level":50')).slice(-3);
+            throw new Error(JSON.stringify({ problems, errors }, null, 1));
+          }
         },
       );
       await fc.assert(property, {
         numRuns: Math.ceil(RUNS / BATCH),
         seed: SEED,
+        endOnFailure: true,
         // A counterexample is 50 requests, some of 64 KiB: report the failing answers only.
         reporter: (details) => {
           if (details.failed) {

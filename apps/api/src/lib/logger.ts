@@ -53,6 +53,14 @@ const ERROR_FIELDS = [
   "dataType",
   "query",
 ] as const;
+/** postgres.js names some of them apart: logged under the names above. */
+const DRIVER_NAMES: Partial<Record<(typeof ERROR_FIELDS)[number], string>> = {
+  schema: "schema_name",
+  table: "table_name",
+  column: "column_name",
+  constraint: "constraint_name",
+  dataType: "data_type_name",
+};
 /** Drizzle appends the query's parameters (users' titles…) to its message: `\nparams: …`. */
 const PARAMS_TAIL = /\nparams:[\s\S]*$/;
 /** Postgres quotes an offending input after a colon: `invalid input syntax for type uuid: "…"`. */
@@ -70,7 +78,8 @@ export function errorForLog(error: unknown, depth = 0): Record<string, unknown> 
   const fields: Record<string, unknown> = { type: error.name, message };
   const source = error as unknown as Record<string, unknown>;
   for (const name of ERROR_FIELDS) {
-    const value = source[name];
+    const driverName = DRIVER_NAMES[name];
+    const value = source[name] ?? (driverName === undefined ? undefined : source[driverName]);
     if (typeof value === "string" || typeof value === "number") fields[name] = value;
   }
   // The stack starts with the original message: keep what follows it (the frames), if found.
