@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { runPrimary, workerCount } from "./cluster.ts";
 import { type Database, databaseTarget, openDatabase } from "./db/client.ts";
 import { type Config, EnvError, loadConfig } from "./env.ts";
+import { sweepIdempotencyKeysRegularly } from "./lib/idempotency.ts";
 import { createVerifier } from "./lib/jwt.ts";
 import { createLifecycle } from "./lib/lifecycle.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
@@ -68,11 +69,13 @@ async function serve(config: Config, database: Database, logger: Logger) {
   const verifier = createVerifier(config.auth);
   const app = createApp({ config, database, verifier, logger, lifecycle, rateLimits });
   const server = await listen(app, config.port);
+  const stopSweeping = sweepIdempotencyKeysRegularly(database.db, logger);
   logger.info(
     { url: server.url, docs: `${server.url}/docs`, pid: process.pid },
     "Taskline API listening",
   );
   await stopServing(requests, server, lifecycle, config.shutdownGraceMs, logger);
+  stopSweeping();
   await rateLimits.close();
   await database.close();
   logger.info({ pid: process.pid }, "stopped");

@@ -15,11 +15,6 @@ export function withDeadline<T>(signal: AbortSignal, work: () => T): T {
   return scope.run(signal, work);
 }
 
-/** The deadline of the request this code runs for, if any. */
-export function currentDeadline(): AbortSignal | undefined {
-  return scope.getStore();
-}
-
 /**
  * Withdraws `query` when the current deadline fires, or at once if it already has, unless it has
  * been handed to a connection (postgres.js sets its `state` then).

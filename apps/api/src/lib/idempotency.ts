@@ -4,6 +4,7 @@ import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { idempotencyKeys } from "../db/schema.ts";
 import { ApiError, DETAIL } from "./errors.ts";
+import type { Logger } from "./logger.ts";
 
 /**
  * `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header) on the writes a client may need
@@ -121,4 +122,19 @@ export async function sweepIdempotencyKeys(db: Db): Promise<number> {
     .where(lt(idempotencyKeys.createdAt, expiry))
     .returning({ key: idempotencyKeys.key });
   return gone.length;
+}
+
+/** How often each API process deletes the expired answers (several processes: harmless repeats). */
+export const SWEEP_INTERVAL_MS = 60 * 60_000;
+
+/** Sweeps once an interval until the returned function is called; a failure is logged, not fatal. */
+export function sweepIdempotencyKeysRegularly(db: Db, logger: Logger): () => void {
+  const timer = setInterval(() => {
+    sweepIdempotencyKeys(db).then(
+      (deleted) => logger.debug({ deleted }, "expired idempotency answers deleted"),
+      (error: unknown) => logger.warn({ err: error }, "sweeping idempotency answers failed"),
+    );
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }

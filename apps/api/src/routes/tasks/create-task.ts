@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
+import { withThousands } from "../../lib/format.ts";
 import {
   IdempotencyKeyHeaderSchema,
   idempotent,
@@ -58,7 +59,7 @@ export function registerCreateTask(app: App) {
     const answer = await idempotent(c.get("database").db, request, async (db) => {
       const description = body.description ?? null;
       const task = await insertTask(db, { userId, title: body.title, description, quota });
-      if (!task) throw new ApiError(403, DETAIL.taskQuotaReached(quota.toLocaleString("en")));
+      if (!task) throw new ApiError(403, DETAIL.taskQuotaReached(withThousands(quota)));
       return taskWriteAnswer(task, 201, { Location: `/api/tasks/${task.id}` });
     });
     return sendWriteAnswer(c, answer);

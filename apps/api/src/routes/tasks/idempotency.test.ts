@@ -1,8 +1,13 @@
 import { count, eq, sql } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { createTask, setupTestApi, type TaskJson } from "../../../test/harness.ts";
-import { tasks } from "../../db/schema.ts";
-import { sweepIdempotencyKeys } from "../../lib/idempotency.ts";
+import { idempotencyKeys, tasks } from "../../db/schema.ts";
+import {
+  SWEEP_INTERVAL_MS,
+  sweepIdempotencyKeys,
+  sweepIdempotencyKeysRegularly,
+} from "../../lib/idempotency.ts";
+import { createLogger } from "../../lib/logger.ts";
 
 const api = setupTestApi();
 
@@ -109,6 +114,30 @@ describe("Idempotency-Key on POST /api/tasks", () => {
       sql`update idempotency_keys set created_at = now() - interval '25 hours'`,
     );
     expect(await sweepIdempotencyKeys(api.database.db)).toBe(1);
+  });
+});
+
+describe("the regular sweep", () => {
+  test("each interval deletes the answers older than 24 hours", async () => {
+    const alice = await api.user("alice");
+    await alice.post("/api/tasks", { title: "Old" }, key("sweep-old"));
+    await alice.post("/api/tasks", { title: "New" }, key("sweep-new"));
+    await api.database.db.execute(
+      sql`update idempotency_keys set created_at = now() - interval '25 hours' where key = 'sweep-old'`,
+    );
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const stop = sweepIdempotencyKeysRegularly(api.database.db, createLogger("silent"));
+    try {
+      vi.advanceTimersByTime(SWEEP_INTERVAL_MS);
+      const keys = async () =>
+        (await api.database.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map(
+          (row) => row.key,
+        );
+      await vi.waitFor(async () => expect(await keys()).toEqual(["sweep-new"]));
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { TaskText } from "../../db/schema.ts";
 import { etagOf } from "../../lib/etag.ts";
+import { withThousands } from "../../lib/format.ts";
 import type { WriteAnswer } from "../../lib/idempotency.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
@@ -14,12 +15,6 @@ export const TITLE_MAX = 255;
 export const DESCRIPTION_MAX = 10_000;
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
-
-/**
- * 10000 → "10,000". Not `toLocaleString`: the first Intl call loads ICU's locale data, about 5 MB
- * of every API process's resident memory, for one sentence of the OpenAPI document.
- */
-const withThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
 const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
 const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
