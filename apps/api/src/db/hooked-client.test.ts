@@ -64,3 +64,19 @@ describe("hookedClient: Drizzle on the wrapped client", () => {
     expect([...result]).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
   });
 });
+
+describe("hookedClient: every query is prepared", () => {
+  const single = postgres(postgresServerUrl(), { max: 1, onnotice: () => {} });
+  afterAll(() => single.end({ timeout: 5 }));
+  const db = drizzle(hookedClient(single));
+
+  test("a query Drizzle did not prepare becomes a named statement of its connection", async () => {
+    const first = (n: number) =>
+      db.select({ n: sql<number>`${n}::int + 1` }).from(sql`(values (1)) as one(x)`);
+    expect(await first(1)).toEqual([{ n: 2 }]);
+    expect(await first(41)).toEqual([{ n: 42 }]);
+    const [held] = await single`select count(*)::int as count from pg_prepared_statements
+      where statement like '%::int + 1%' and statement not like '%pg_prepared_statements%'`;
+    expect(held?.count).toBe(1);
+  });
+});

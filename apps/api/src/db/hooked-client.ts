@@ -2,9 +2,15 @@ import type { Sql, TransactionSql } from "postgres";
 import { cancelOnDeadline } from "../lib/deadline.ts";
 
 /**
- * The postgres.js client as Drizzle gets it, with two hooks on every query Drizzle sends
+ * The postgres.js client as Drizzle gets it, with three hooks on every query Drizzle sends
  * (`unsafe`), in transactions (`begin`) too:
  *
+ * - **Prepared.** Every query is a named prepared statement of its connection, so it takes one
+ *   round trip from its second run on. Drizzle sends the queries it did not `.prepare()` as
+ *   unnamed ones (`prepare: false`), and postgres.js describes an unnamed statement's parameters
+ *   in a round trip of its own before each run: two per query, and the connection idle between.
+ *   Every query's text is therefore one of a fixed set (no SQL is built from a variable number of
+ *   values), or each connection would keep ever more statements.
  * - **Deadline.** A query still queued for a connection when the request it runs for passes
  *   its deadline is never sent (lib/deadline.ts).
  * - **Released results.** A query Drizzle reads as rows of values hands Drizzle a plain copy of
@@ -16,8 +22,8 @@ import { cancelOnDeadline } from "../lib/deadline.ts";
  *   ~120 KB per young collection and full collections from ~40 to ~9 in a run.
  */
 export function hookedClient<S extends Sql | TransactionSql>(client: S): S {
-  const unsafe = (...args: Parameters<Sql["unsafe"]>) => {
-    const pending = client.unsafe(...args);
+  const unsafe = (...[query, params, options]: Parameters<Sql["unsafe"]>) => {
+    const pending = client.unsafe(query, params, { ...options, prepare: true });
     cancelOnDeadline(pending);
     const values = pending.values.bind(pending);
     pending.values = () => copyRows(values()) as unknown as ReturnType<typeof values>;

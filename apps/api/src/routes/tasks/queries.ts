@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { type TaskText, tasks, taskText } from "../../db/schema.ts";
 import { statements, touched } from "./statements.ts";
@@ -99,6 +99,10 @@ function owned(params: { userId: string; id: string; versions?: Date[] | undefin
       ? undefined
       : versions.length === 0
         ? sql`false`
-        : inArray(tasks.updatedAt, versions),
+        : // One array parameter, so that the statement's text is the same for any number of tags.
+          sql`${tasks.updatedAt} = any(${arrayLiteral(versions)}::timestamptz[])`,
   );
 }
+
+/** The versions as a Postgres array literal (ISO 8601 texts hold no quote, comma or brace). */
+const arrayLiteral = (versions: Date[]) => `{${versions.map((v) => v.toISOString()).join(",")}}`;
