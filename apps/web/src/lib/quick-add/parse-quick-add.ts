@@ -1,0 +1,199 @@
+import { type DateOrder, findDue } from "./due-date";
+import {
+  findHashWords,
+  findQuotedSpans,
+  findTokens,
+  gaps,
+  normalizeLabel,
+  type Priority,
+  type Span,
+} from "./tokens";
+
+export type { DateOrder } from "./due-date";
+export { dateOrderFor } from "./due-date";
+export type { Priority } from "./tokens";
+
+export interface QuickAddPart {
+  kind: "date" | "priority" | "label";
+  /** Offsets in the input, `end` exclusive: `input.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A part the user turned back into title text (a removed chip), matched by kind and text. */
+export type IgnoredPart = Pick<QuickAddPart, "kind" | "text">;
+
+/** What the view the task is added from implies; anything typed overrides it. */
+export interface QuickAddPreset {
+  dueDate?: string | null;
+  dueTime?: string | null;
+  priority?: Priority;
+  labels?: readonly string[];
+}
+
+export interface QuickAddOptions {
+  now: Date;
+  /** IANA name, e.g. the browser's `Intl.DateTimeFormat().resolvedOptions().timeZone`. */
+  timeZone: string;
+  dateOrder?: DateOrder;
+  preset?: QuickAddPreset;
+  ignore?: readonly IgnoredPart[];
+}
+
+export interface QuickAddResult {
+  title: string;
+  dueDate: string | null;
+  dueTime: string | null;
+  priority: Priority;
+  labels: string[];
+  /** Sorted by position. */
+  parts: QuickAddPart[];
+}
+
+const MAX_LABELS = 20;
+
+function isIgnored(ignore: readonly IgnoredPart[], kind: QuickAddPart["kind"], text: string) {
+  return ignore.some((part) => part.kind === kind && part.text === text);
+}
+
+/**
+ * Quick add: one line of text → a task's title, due date and time, priority and labels.
+ *
+ * - Dates and times (chrono-node, English): "today", "tomorrow 9am", "5 dec", "in 3 days",
+ *   "17:00", "friday 5pm", "next friday" (chrono's reading: the Friday of next week; typed on a
+ *   Friday, the one a week later). Only the first date counts, plus a time written apart from
+ *   it ("tomorrow !high 9am"); later ones stay text. A leading "by"/"due"/"on"/"at" goes with it.
+ *   Results are wall-clock values in `timeZone`, whatever zone the machine is in; a date without
+ *   a time is all-day ("tonight" too). "in 2 hours" is elapsed time, so it is right across a
+ *   DST change. "now" and a bare month name ("march") are never dates.
+ * - Looking forward: a time alone that has passed today is tomorrow's ("5pm" at 18:00; "at 5",
+ *   chrono's 05:00, likewise); a weekday alone is the next one, today included unless its time
+ *   has passed ("friday 5pm" on Friday at 18:00 is next Friday); a day and month without a year
+ *   is the next such day. Explicit days stay as written ("today 9am" at noon is overdue).
+ * - Numeric dates follow `dateOrder`: `12/5` is 5 December month-first (chrono's `en`, the
+ *   default), 12 May day-first (chrono's `en.GB`; see `dateOrderFor`). "5 dec" and "dec 5" are
+ *   the same either way.
+ * - Priorities: `!high` `!medium` `!low`, and Todoist's `p1` (high) `p2` (medium) `p3` (low)
+ *   `p4` (none). The first one counts; later ones stay text.
+ * - Labels: `#name`, with the API's label rules; deduplicated case-insensitively, the first
+ *   spelling winning; at most 20 per task (further ones stay text). `#123` stays text.
+ * - Only whole words count: `C#`, `mp3`, `Monday's` are text.
+ * - Text in double quotes (straight or curly) is never parsed and stays in the title with its
+ *   quotes: `Read "Tomorrow and tomorrow" #books` → `Read "Tomorrow and tomorrow"`. The title is
+ *   what was typed minus the highlighted parts, so quotes a title needs are never lost. An
+ *   unclosed quote protects the rest of the line; a quote inside a word (`12"`) is text.
+ * - Presets: a typed date replaces the preset's date and time (a typed time alone follows the
+ *   rules above); a typed priority replaces the preset's; labels are the preset's, then typed.
+ * - The title has its whitespace collapsed and may be empty ("tomorrow"); the API wants 1–255
+ *   characters, so the caller refuses to add an empty title.
+ *
+ * Throws a RangeError for a time zone the runtime does not know.
+ */
+export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAddResult {
+  const ignore = options.ignore ?? [];
+  const preset = options.preset ?? {};
+  const quoted = findQuotedSpans(input);
+  const parts: QuickAddPart[] = [];
+  const addPart = (kind: QuickAddPart["kind"], span: Span) =>
+    parts.push({ kind, start: span.start, end: span.end, text: input.slice(span.start, span.end) });
+
+  let typedPriority: Priority | null = null;
+  const labels: string[] = [];
+  const seen = new Set<string>();
+  const addLabel = (name: string) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return true;
+    if (labels.length >= MAX_LABELS) return false;
+    seen.add(key);
+    labels.push(name);
+    return true;
+  };
+  for (const name of preset.labels ?? []) {
+    const label = normalizeLabel(name);
+    if (label !== null) addLabel(label);
+  }
+
+  const tokenSpans: Span[] = [];
+  for (const token of findTokens(input, quoted)) {
+    tokenSpans.push(token.span);
+    if (isIgnored(ignore, token.kind, token.text)) continue;
+    if (token.kind === "priority") {
+      if (typedPriority !== null) continue;
+      typedPriority = token.priority;
+      addPart("priority", token.span);
+    } else if (addLabel(token.name)) {
+      addPart("label", token.span);
+    }
+  }
+
+  const masked = [...quoted, ...tokenSpans, ...findHashWords(input, quoted)];
+  const due = findDue(input, gaps(input.length, masked), {
+    now: options.now,
+    timeZone: options.timeZone,
+    dateOrder: options.dateOrder ?? "month-first",
+    isIgnored: (text) => isIgnored(ignore, "date", text),
+  });
+  for (const span of due?.spans ?? []) addPart("date", span);
+  parts.sort((a, b) => a.start - b.start);
+
+  const presetDate = preset.dueDate ?? null;
+  return {
+    title: titleWithout(input, parts),
+    dueDate: due ? due.dueDate : presetDate,
+    dueTime: due ? due.dueTime : presetDate === null ? null : (preset.dueTime ?? null),
+    priority: typedPriority ?? preset.priority ?? "none",
+    labels,
+    parts,
+  };
+}
+
+/**
+ * Turns a recognised part back into title text ("removing a chip keeps that text in the title")
+ * and parses again. Keep the returned `ignore` list and pass it with every later parse of the
+ * same line: it matches by kind and text, so it holds while the rest of the line is edited.
+ */
+export function ignorePart(
+  input: string,
+  part: QuickAddPart,
+  options: QuickAddOptions,
+): { ignore: IgnoredPart[]; result: QuickAddResult } {
+  const ignore = [...(options.ignore ?? []), { kind: part.kind, text: part.text }];
+  return { ignore, result: parseQuickAdd(input, { ...options, ignore }) };
+}
+
+const JOINING_PUNCTUATION = /^[,.;:!?)]+(?=\s|$)/u;
+const LEADING_SEPARATORS = /^[\s,;:\u2013\u2014-]+/u;
+const TRAILING_SEPARATORS = /[\s,;:\u2013\u2014-]+$/u;
+
+/**
+ * The input without its parts, whitespace collapsed. Where a part was cut out, punctuation that
+ * followed it closes up ("Call Ana tomorrow, then Bob" → "Call Ana, then Bob") and separators
+ * left dangling at either end go ("Tomorrow: pay rent" → "pay rent").
+ */
+function titleWithout(input: string, parts: readonly QuickAddPart[]): string {
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const part of parts) {
+    pieces.push(input.slice(cursor, part.start));
+    cursor = part.end;
+  }
+  pieces.push(input.slice(cursor));
+  const cleaned = pieces.map((piece) => piece.replace(/\s+/gu, " ").trim());
+  let title = "";
+  for (const piece of cleaned) {
+    if (piece === "") continue;
+    if (title === "") title = piece;
+    else if (!JOINING_PUNCTUATION.test(piece)) title = `${title} ${piece}`;
+    else title = title.replace(/[,;:]$/u, "") + piece;
+  }
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (first !== undefined && input.slice(0, first.start).trim() === "") {
+    title = title.replace(LEADING_SEPARATORS, "");
+  }
+  if (last !== undefined && input.slice(last.end).trim() === "") {
+    title = title.replace(TRAILING_SEPARATORS, "");
+  }
+  return title;
+}
