@@ -30,17 +30,6 @@ export const tasks = pgTable(
     isCompleted: boolean("is_completed").notNull().default(false),
     createdAt: timestampMs("created_at"),
     updatedAt: timestampMs("updated_at"),
-    /**
-     * The task as the API answers it (the `Task` schema as JSON), kept up to date by Postgres on
-     * every write: a page of tasks is then these texts joined, not 20 JSON objects and 40
-     * timestamps built on every read (about half of the list statement's cost). `task_json` is
-     * the SQL function the migration that added this column defines.
-     */
-    asJson: text("as_json")
-      .notNull()
-      .generatedAlwaysAs(
-        sql`task_json(id, user_id, title, description, is_completed, created_at, updated_at)`,
-      ),
   },
   (t) => [
     // Serves every list query: the caller's tasks, newest first, tie-broken by id (keyset order).
@@ -82,14 +71,5 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/**
- * What every statement that answers with a task reads or returns: its id and `as_json`, the
- * response's JSON as Postgres keeps it. Node neither maps the row nor serialises it again.
- */
-export const taskText = { id: tasks.id, json: tasks.asJson, updatedAt: tasks.updatedAt };
-
-/**
- * A task as the API answers it: its id, its JSON text, and its `updated_at`, which is its version
- * (every write moves it: `touched` in routes/tasks/statements.ts) and so its ETag.
- */
-export type TaskText = { id: string; json: string; updatedAt: Date };
+/** A task as stored: every route answers with it through `toTaskJson` (routes/tasks/task-json.ts). */
+export type TaskRow = typeof tasks.$inferSelect;

@@ -8,8 +8,8 @@ import {
   requestFingerprint,
 } from "../../lib/idempotency.ts";
 import { BEARER_AUTH, ErrorSchema, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { insertTask } from "../../tasks/queries.ts";
 import { withJsonBody } from "./middleware.ts";
-import { insertTask } from "./queries.ts";
 import { sendWriteAnswer, TaskCreateSchema, taskResponse, taskWriteAnswer } from "./schema.ts";
 
 export const createTaskRoute = createRoute({

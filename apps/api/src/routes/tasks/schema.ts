@@ -1,13 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { TaskText } from "../../db/schema.ts";
+import type { TaskRow } from "../../db/schema.ts";
 import { etagOf } from "../../lib/etag.ts";
 import { withThousands } from "../../lib/format.ts";
 import type { WriteAnswer } from "../../lib/idempotency.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
-import { type Cursor, decodeCursor } from "./cursor.ts";
+import { type Cursor, decodeCursor } from "../../tasks/cursor.ts";
+import { TASK_STATUSES } from "../../tasks/list-page.ts";
+import { toTaskJson } from "./task-json.ts";
 
 /** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
 
@@ -87,28 +89,25 @@ export const TaskSchema = z
 
 export type TaskJson = z.infer<typeof TaskSchema>;
 
-/**
- * The answer of every route that answers with one task: the task's `as_json`, which Postgres
- * keeps as exactly this schema's JSON (db/schema.ts), sent as is, with its ETag.
- */
+/** The answer of every route that answers with one task, with its ETag. */
 export const taskAnswer = <S extends ContentfulStatusCode>(
   c: Context,
-  task: TaskText,
+  task: TaskRow,
   status: S,
 ) => {
   c.header("ETag", etagOf(task.updatedAt));
-  return jsonText<TaskJson, S>(c, task.json, status);
+  return jsonText<TaskJson, S>(c, JSON.stringify(toTaskJson(task)), status);
 };
 
 /** A write's answer with one task, as lib/idempotency.ts stores and replays it. */
 export const taskWriteAnswer = <S extends 200 | 201>(
-  task: TaskText,
+  task: TaskRow,
   status: S,
   headers: Record<string, string> = {},
 ): WriteAnswer & { status: S } => ({
   status,
   headers: { ...headers, ETag: etagOf(task.updatedAt) },
-  body: task.json,
+  body: JSON.stringify(toTaskJson(task)),
 });
 
 /** Sends a (possibly replayed) write answer. */
@@ -253,9 +252,6 @@ export const TaskIdParamsSchema = z.object({
     example: EXAMPLE_ID,
   }),
 });
-
-export const TASK_STATUSES = ["all", "pending", "completed"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const ListTasksQuerySchema = z.object({
   limit: z.coerce

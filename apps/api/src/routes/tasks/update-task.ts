@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
+import { updateTask } from "../../tasks/queries.ts";
 import { withJsonBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
-import { updateTask } from "./queries.ts";
 import {
   IfMatchHeaderSchema,
   TaskIdParamsSchema,

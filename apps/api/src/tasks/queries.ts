@@ -1,6 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { type TaskText, tasks, taskText } from "../../db/schema.ts";
+import type { Db } from "../db/client.ts";
+import { type TaskRow, tasks } from "../db/schema.ts";
 import { statements, touched } from "./statements.ts";
 
 /**
@@ -39,7 +39,7 @@ export type NewTask = {
  * creates of one user may each see room for one more: the quota can be passed by as many
  * creates as were in flight together.
  */
-export async function insertTask(db: Db, params: NewTask): Promise<TaskText | undefined> {
+export async function insertTask(db: Db, params: NewTask): Promise<TaskRow | undefined> {
   const { userId, title, description, quota } = params;
   const [row] = await db
     .insert(tasks)
@@ -48,7 +48,7 @@ export async function insertTask(db: Db, params: NewTask): Promise<TaskText | un
         where (select count(*) from (select 1 from ${tasks} where ${tasks.userId} = ${userId}
           limit ${quota}) as held) < ${quota}`,
     )
-    .returning(taskText);
+    .returning();
   return row;
 }
 
@@ -66,7 +66,7 @@ const completion = (value: boolean | "flip"): boolean | SQL =>
 export async function updateTask(
   db: Db,
   params: { userId: string; id: string; changes: TaskChanges; versions?: Date[] | undefined },
-): Promise<TaskText | undefined> {
+): Promise<TaskRow | undefined> {
   const { title, description, isCompleted } = params.changes;
   const [row] = await db
     .update(tasks)
@@ -77,7 +77,7 @@ export async function updateTask(
       updatedAt: touched,
     })
     .where(owned(params))
-    .returning(taskText);
+    .returning();
   return row;
 }
 
