@@ -211,3 +211,13 @@ export async function createTask(
   }
   return response.body as TaskJson;
 }
+
+/** The organising fields of a task created with none of them. */
+export const UNORGANIZED = {
+  priority: "none",
+  due_date: null,
+  due_time: null,
+  time_zone: null,
+  due_at: null,
+  labels: [],
+} as const satisfies Partial<TaskJson>;

@@ -2,11 +2,14 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
+  time,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -30,6 +33,18 @@ export const tasks = pgTable(
     isCompleted: boolean("is_completed").notNull().default(false),
     createdAt: timestampMs("created_at"),
     updatedAt: timestampMs("updated_at"),
+    /** 0 none, 1 low, 2 medium, 3 high (tasks/fields.ts): sorts as the priorities are ordered. */
+    priority: smallint("priority").notNull().default(0),
+    /** The wall-clock due date and, unless the task is all-day, time, in `time_zone`. */
+    dueDate: date("due_date", { mode: "string" }),
+    dueTime: time("due_time", { precision: 0 }),
+    timeZone: text("time_zone"),
+    /** When the task becomes overdue, computed from the three above (tasks/due.ts). */
+    dueAt: timestamp("due_at", { withTimezone: true, precision: 3, mode: "date" }),
+    /** As the user spelled them, sorted case-insensitively, without case-insensitive repeats. */
+    labels: text("labels").array().notNull().default(sql`'{}'::text[]`),
+    /** `labels` lower-cased, in the same order: what filters and the label endpoints match. */
+    labelKeys: text("label_keys").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     // Serves every list query: the caller's tasks, newest first, tie-broken by id (keyset order).
@@ -42,6 +57,15 @@ export const tasks = pgTable(
     check(
       "tasks_description_length",
       sql`${t.description} is null or char_length(${t.description}) <= 10000`,
+    ),
+    check("tasks_priority_range", sql`${t.priority} between 0 and 3`),
+    check(
+      "tasks_due_complete",
+      sql`(${t.dueDate} is null) = (${t.timeZone} is null) and (${t.dueDate} is null) = (${t.dueAt} is null) and (${t.dueTime} is null or ${t.dueDate} is not null)`,
+    ),
+    check(
+      "tasks_labels_size",
+      sql`cardinality(${t.labels}) <= 20 and cardinality(${t.labelKeys}) = cardinality(${t.labels})`,
     ),
   ],
 );
