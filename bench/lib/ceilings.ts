@@ -5,10 +5,6 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Placeholder } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
-import { SESSION_SETTINGS } from "../../apps/api/src/db/client.ts";
-import { listPageStatement } from "../../apps/api/src/routes/tasks/list-page.ts";
 import { onCleanup } from "./cleanup.ts";
 import { exec } from "./exec.ts";
 import { type LoadPlan, type LoadSettings, type Measurement, runLoad } from "./load.ts";
@@ -37,11 +33,25 @@ export async function bareHttpCeiling(plan: LoadPlan, settings: LoadSettings) {
 export const CEILING_TITLE = "pgbench insert ceiling";
 
 /**
- * What the API sends Postgres for one `GET /api/tasks` (its own statement, rendered from
- * apps/api's list-page.ts for a random seeded user) and a one-row insert, each on its own.
+ * The database work of one `GET /api/tasks` and of one create, each on its own, written here by
+ * hand: a random seeded user's first 50 tasks newest first, with the columns the API reads, and
+ * how many tasks they have (counted up to 10,000, as the API counts); a one-row insert.
  */
 export const SQL_CEILINGS = {
-  "list SQL": `\\set u random(1, :users)\n${listStatementForPgbench()};\n`,
+  "list SQL": `\\set u random(1, :users)
+WITH page AS (
+  SELECT id, user_id, title, description, is_completed, created_at, updated_at
+  FROM tasks WHERE user_id = 'bench-user-' || :u
+  ORDER BY created_at DESC, id DESC LIMIT 51
+)
+SELECT counted.total, page.*
+FROM (SELECT coalesce(
+    (SELECT count(*)::int FROM page HAVING count(*) <= 50),
+    (SELECT count(*)::int FROM (SELECT 1 FROM tasks WHERE user_id = 'bench-user-' || :u LIMIT 10001) AS capped)
+  ) AS total) AS counted
+  LEFT JOIN page ON true
+ORDER BY page.created_at DESC, page.id DESC;
+`,
   "insert SQL": `\\set u random(1, :users)
 INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, updated_at)
   VALUES (gen_random_uuid(), 'bench-user-' || :u, '${CEILING_TITLE}', NULL, false, now(), now())
@@ -49,25 +59,11 @@ INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, up
 `,
 } as const;
 
-/** The API's list statement (first page, default limit) for pgbench's random user. */
-function listStatementForPgbench(): string {
-  const query = new PgDialect().sqlToQuery(listPageStatement("all", false));
-  const values: Record<string, string> = { owner: `('bench-user-' || :u)`, lim: "50" };
-  return query.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const param = query.params[Number(n) - 1];
-    // Placeholders take the run's values; constants of the statement (the count's cap) stay.
-    const value =
-      param instanceof Placeholder
-        ? values[param.name]
-        : typeof param === "number"
-          ? String(param)
-          : undefined;
-    if (value === undefined) {
-      throw new Error(`the list statement has a parameter the benchmark cannot fill: ${n}`);
-    }
-    return value;
-  });
-}
+/**
+ * The session settings the API's Postgres connections use, so the ceilings' statements are
+ * planned as the API's are: one generic plan per prepared statement, no JIT.
+ */
+const SESSION_SETTINGS = { plan_cache_mode: "force_generic_plan", jit: "off" } as const;
 
 export async function sqlCeiling(
   script: string,

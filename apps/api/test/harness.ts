@@ -9,6 +9,7 @@ import { createVerifier } from "../src/lib/jwt.ts";
 import { createLogger } from "../src/lib/logger.ts";
 import { createRateLimits } from "../src/lib/rate-limits.ts";
 import type { TaskJson } from "../src/routes/tasks/schema.ts";
+import { toTaskJson } from "../src/routes/tasks/task-json.ts";
 import { listen, type RunningServer } from "../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { Client, type TestUser } from "./support/http.ts";
@@ -211,18 +212,12 @@ export async function createTask(
   return response.body as TaskJson;
 }
 
-/**
- * A stored row as the API's JSON, built from its columns in JavaScript: an independent check of
- * what the API answers, which is the row's `as_json` as Postgres writes it.
- */
-function toTaskJson(row: typeof tasks.$inferSelect): TaskJson {
-  return {
-    id: row.id,
-    user_id: row.userId,
-    title: row.title,
-    description: row.description,
-    is_completed: row.isCompleted,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
+/** The organising fields of a task created with none of them. */
+export const UNORGANIZED = {
+  priority: "none",
+  due_date: null,
+  due_time: null,
+  time_zone: null,
+  due_at: null,
+  labels: [],
+} as const satisfies Partial<TaskJson>;

@@ -2,11 +2,14 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
+  time,
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -30,17 +33,18 @@ export const tasks = pgTable(
     isCompleted: boolean("is_completed").notNull().default(false),
     createdAt: timestampMs("created_at"),
     updatedAt: timestampMs("updated_at"),
-    /**
-     * The task as the API answers it (the `Task` schema as JSON), kept up to date by Postgres on
-     * every write: a page of tasks is then these texts joined, not 20 JSON objects and 40
-     * timestamps built on every read (about half of the list statement's cost). `task_json` is
-     * the SQL function the migration that added this column defines.
-     */
-    asJson: text("as_json")
-      .notNull()
-      .generatedAlwaysAs(
-        sql`task_json(id, user_id, title, description, is_completed, created_at, updated_at)`,
-      ),
+    /** 0 none, 1 low, 2 medium, 3 high (tasks/fields.ts): sorts as the priorities are ordered. */
+    priority: smallint("priority").notNull().default(0),
+    /** The wall-clock due date and, unless the task is all-day, time, in `time_zone`. */
+    dueDate: date("due_date", { mode: "string" }),
+    dueTime: time("due_time", { precision: 0 }),
+    timeZone: text("time_zone"),
+    /** When the task becomes overdue, computed from the three above (tasks/due.ts). */
+    dueAt: timestamp("due_at", { withTimezone: true, precision: 3, mode: "date" }),
+    /** As the user spelled them, sorted case-insensitively, without case-insensitive repeats. */
+    labels: text("labels").array().notNull().default(sql`'{}'::text[]`),
+    /** `labels` lower-cased, in the same order: what filters and the label endpoints match. */
+    labelKeys: text("label_keys").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     // Serves every list query: the caller's tasks, newest first, tie-broken by id (keyset order).
@@ -53,6 +57,15 @@ export const tasks = pgTable(
     check(
       "tasks_description_length",
       sql`${t.description} is null or char_length(${t.description}) <= 10000`,
+    ),
+    check("tasks_priority_range", sql`${t.priority} between 0 and 3`),
+    check(
+      "tasks_due_complete",
+      sql`(${t.dueDate} is null) = (${t.timeZone} is null) and (${t.dueDate} is null) = (${t.dueAt} is null) and (${t.dueTime} is null or ${t.dueDate} is not null)`,
+    ),
+    check(
+      "tasks_labels_size",
+      sql`cardinality(${t.labels}) <= 20 and cardinality(${t.labelKeys}) = cardinality(${t.labels})`,
     ),
   ],
 );
@@ -82,14 +95,5 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/**
- * What every statement that answers with a task reads or returns: its id and `as_json`, the
- * response's JSON as Postgres keeps it. Node neither maps the row nor serialises it again.
- */
-export const taskText = { id: tasks.id, json: tasks.asJson, updatedAt: tasks.updatedAt };
-
-/**
- * A task as the API answers it: its id, its JSON text, and its `updated_at`, which is its version
- * (every write moves it: `touched` in routes/tasks/statements.ts) and so its ETag.
- */
-export type TaskText = { id: string; json: string; updatedAt: Date };
+/** A task as stored: every route answers with it through `toTaskJson` (routes/tasks/task-json.ts). */
+export type TaskRow = typeof tasks.$inferSelect;

@@ -72,6 +72,12 @@ function describe(issue: z.core.$ZodIssue, input: unknown): { type: string; msg:
         msg: `Input should be greater than or equal to ${issue.minimum}`,
       };
     case "too_big":
+      if (issue.origin === "array") {
+        return {
+          type: "too_long",
+          msg: `List should have at most ${issue.maximum} items after validation`,
+        };
+      }
       if (issue.origin === "string") {
         return {
           type: "string_too_long",

@@ -72,8 +72,8 @@ export interface paths {
         /** Get a task */
         get: operations["getTask"];
         /**
-         * Replace a task's title and description
-         * @description Sets `title` (required) and `description` (omitted → null). `is_completed` is unchanged: use `PATCH /api/tasks/{id}/complete`.
+         * Replace a task's editable fields
+         * @description Sets every editable field: `title` is required, each omitted one goes back to its default (`description` and `due_date` null, `priority` none, `labels` []). `is_completed` is unchanged: use `PATCH /api/tasks/{id}/complete`.
          */
         put: operations["replaceTask"];
         post?: never;
@@ -83,7 +83,7 @@ export interface paths {
         head?: never;
         /**
          * Change some of a task's fields
-         * @description Changes the given fields among `title`, `description` and `is_completed`; the others keep their value. At least one is required (`{}` is a 422).
+         * @description Changes the given editable fields (and `is_completed`); the others keep their value. At least one is required (`{}` is a 422). Clearing `due_date` clears `due_time` and `time_zone`; `due_time` or `time_zone` on a task left without a due date is a 422.
          */
         patch: operations["updateTask"];
         trace?: never;
@@ -167,6 +167,41 @@ export interface components {
              */
             is_completed: boolean;
             /**
+             * @description none < low < medium < high.
+             * @example high
+             * @enum {string}
+             */
+            priority: "none" | "low" | "medium" | "high";
+            /**
+             * @description The day it is due (`YYYY-MM-DD`), or null.
+             * @example 2026-12-24
+             */
+            due_date: string | null;
+            /**
+             * @description The time it is due (`HH:MM`), or null for all day (or no due date).
+             * @example 17:30
+             */
+            due_time: string | null;
+            /**
+             * @description The IANA zone of `due_date`/`due_time`; null without a due date.
+             * @example Europe/Berlin
+             */
+            time_zone: string | null;
+            /**
+             * Format: date-time
+             * @description Read-only: when the task becomes overdue (ISO 8601, UTC): `due_time` on `due_date` in `time_zone`, or for an all-day task the start of the next day there; a time a DST change skips moves forward by the gap. Null without a due date.
+             * @example 2026-12-24T16:30:00.000Z
+             */
+            due_at: string | null;
+            /**
+             * @description The task's labels, sorted ignoring case.
+             * @example [
+             *       "errands",
+             *       "Home"
+             *     ]
+             */
+            labels: string[];
+            /**
              * Format: date-time
              * @description When the task was created (ISO 8601, UTC, milliseconds).
              * @example 2026-11-23T09:30:00.000Z
@@ -217,7 +252,7 @@ export interface components {
              */
             type: string;
         };
-        /** @description A new task. The owner is always the caller; a `user_id` (or any other field) in the body is ignored. */
+        /** @description A new task: only `title` is required. The owner is always the caller; a `user_id` (or any other field) in the body is ignored. */
         TaskCreate: {
             /**
              * @description The task's title; surrounding whitespace is trimmed, then 1–255 characters.
@@ -229,6 +264,36 @@ export interface components {
              * @example 2 litres, semi-skimmed
              */
             description?: string | null;
+            /**
+             * @description How important the task is, ordered none < low < medium < high.
+             * @example high
+             * @enum {string}
+             */
+            priority?: "none" | "low" | "medium" | "high";
+            /**
+             * Format: date
+             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.
+             * @example 2026-12-24
+             */
+            due_date?: string | null;
+            /**
+             * @description The time of day it is due (`HH:MM`, 24 h), only with `due_date`; null: all day.
+             * @example 17:30
+             */
+            due_time?: string | null;
+            /**
+             * @description The IANA time zone `due_date` and `due_time` are wall-clock in; "UTC" when a due date comes without one.
+             * @example Europe/Berlin
+             */
+            time_zone?: string | null;
+            /**
+             * @description Up to 20 labels, each trimmed, 1–50 characters, without commas or control characters, not starting with `#`; repeats (ignoring case) keep their first spelling. Returned sorted, ignoring case.
+             * @example [
+             *       "errands",
+             *       "Home"
+             *     ]
+             */
+            labels?: string[];
         };
         /** @description The write was refused: `task` is the task as it is now. */
         PreconditionFailed: {
@@ -239,7 +304,7 @@ export interface components {
             detail: string;
             task: components["schemas"]["Task"] & unknown;
         };
-        /** @description The task's new editable fields: `title` is required, an omitted `description` becomes null. */
+        /** @description The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`: null; `priority`: none; `labels`: []). */
         TaskReplace: {
             /**
              * @description The task's title; surrounding whitespace is trimmed, then 1–255 characters.
@@ -251,8 +316,38 @@ export interface components {
              * @example 2 litres, semi-skimmed
              */
             description?: string | null;
+            /**
+             * @description How important the task is, ordered none < low < medium < high.
+             * @example high
+             * @enum {string}
+             */
+            priority?: "none" | "low" | "medium" | "high";
+            /**
+             * Format: date
+             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.
+             * @example 2026-12-24
+             */
+            due_date?: string | null;
+            /**
+             * @description The time of day it is due (`HH:MM`, 24 h), only with `due_date`; null: all day.
+             * @example 17:30
+             */
+            due_time?: string | null;
+            /**
+             * @description The IANA time zone `due_date` and `due_time` are wall-clock in; "UTC" when a due date comes without one.
+             * @example Europe/Berlin
+             */
+            time_zone?: string | null;
+            /**
+             * @description Up to 20 labels, each trimmed, 1–50 characters, without commas or control characters, not starting with `#`; repeats (ignoring case) keep their first spelling. Returned sorted, ignoring case.
+             * @example [
+             *       "errands",
+             *       "Home"
+             *     ]
+             */
+            labels?: string[];
         };
-        /** @description Any non-empty subset of the editable fields; omitted fields keep their value, `description: null` clears it. An empty object is a 422. */
+        /** @description Any non-empty subset of the editable fields; omitted fields keep their value, null clears one. Clearing `due_date` clears `due_time` and `time_zone` too; `due_time` or `time_zone` on a task left without a due date is a 422. An empty object is a 422. */
         TaskUpdate: {
             /**
              * @description The task's title; surrounding whitespace is trimmed, then 1–255 characters.
@@ -264,6 +359,36 @@ export interface components {
              * @example 2 litres, semi-skimmed
              */
             description?: string | null;
+            /**
+             * @description How important the task is, ordered none < low < medium < high.
+             * @example high
+             * @enum {string}
+             */
+            priority?: "none" | "low" | "medium" | "high";
+            /**
+             * Format: date
+             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.
+             * @example 2026-12-24
+             */
+            due_date?: string | null;
+            /**
+             * @description The time of day it is due (`HH:MM`, 24 h), only with `due_date`; null: all day.
+             * @example 17:30
+             */
+            due_time?: string | null;
+            /**
+             * @description The IANA time zone `due_date` and `due_time` are wall-clock in; "UTC" when a due date comes without one.
+             * @example Europe/Berlin
+             */
+            time_zone?: string | null;
+            /**
+             * @description Up to 20 labels, each trimmed, 1–50 characters, without commas or control characters, not starting with `#`; repeats (ignoring case) keep their first spelling. Returned sorted, ignoring case.
+             * @example [
+             *       "errands",
+             *       "Home"
+             *     ]
+             */
+            labels?: string[];
             /**
              * @description Whether the task is done.
              * @example true

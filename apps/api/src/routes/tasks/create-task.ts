@@ -8,9 +8,10 @@ import {
   requestFingerprint,
 } from "../../lib/idempotency.ts";
 import { BEARER_AUTH, ErrorSchema, errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { insertTask } from "../../tasks/queries.ts";
 import { withJsonBody } from "./middleware.ts";
-import { insertTask } from "./queries.ts";
 import { sendWriteAnswer, TaskCreateSchema, taskResponse, taskWriteAnswer } from "./schema.ts";
+import { taskFields } from "./task-body.ts";
 
 export const createTaskRoute = createRoute({
   method: "post",
@@ -57,8 +58,7 @@ export function registerCreateTask(app: App) {
       fingerprint: requestFingerprint("POST", c.req.path, body),
     };
     const answer = await idempotent(c.get("database").db, request, async (db) => {
-      const description = body.description ?? null;
-      const task = await insertTask(db, { userId, title: body.title, description, quota });
+      const task = await insertTask(db, { ...taskFields(body), userId, quota });
       if (!task) throw new ApiError(403, DETAIL.taskQuotaReached(withThousands(quota)));
       return taskWriteAnswer(task, 201, { Location: `/api/tasks/${task.id}` });
     });

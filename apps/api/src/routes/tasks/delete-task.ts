@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH } from "../../lib/openapi.ts";
+import { deleteTask } from "../../tasks/queries.ts";
 import { withoutBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
-import { deleteTask } from "./queries.ts";
 import { IfMatchHeaderSchema, TaskIdParamsSchema, taskDeleteResponses } from "./schema.ts";
 
 export const deleteTaskRoute = createRoute({

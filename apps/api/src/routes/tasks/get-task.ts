@@ -1,9 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { BEARER_AUTH, errorResponses } from "../../lib/openapi.ts";
+import { findTask } from "../../tasks/queries.ts";
 import { withoutBody } from "./middleware.ts";
 import { missingTaskError } from "./ownership.ts";
-import { findTask } from "./queries.ts";
 import { TaskIdParamsSchema, taskAnswer, taskResponse } from "./schema.ts";
 
 export const getTaskRoute = createRoute({

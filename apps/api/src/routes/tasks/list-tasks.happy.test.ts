@@ -61,7 +61,7 @@ describe("GET /api/tasks", () => {
     const response = await alice.get("/api/tasks");
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(response.body).toEqual([toggled.body as TaskJson, odd].sort(newestFirst));
-    // Byte for byte what JSON.stringify makes of the tasks (Postgres writes the page: list-page.ts).
+    // Byte for byte what JSON.stringify makes of the tasks.
     expect(response.text).toBe(JSON.stringify([toggled.body as TaskJson, odd].sort(newestFirst)));
     for (const task of response.body as TaskJson[]) {
       expect((await alice.get(`/api/tasks/${task.id}`)).body).toEqual(task);

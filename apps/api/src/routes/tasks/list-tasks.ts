@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
-import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
-import { encodeCursor } from "./cursor.ts";
-import { listTaskPage, TOTAL_COUNT_CAP } from "./list-page.ts";
+import { encodeCursor } from "../../tasks/cursor.ts";
+import { listTaskPage, TOTAL_COUNT_CAP } from "../../tasks/list-page.ts";
 import { withoutBody } from "./middleware.ts";
-import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
+import { ListTasksQuerySchema, TaskSchema } from "./schema.ts";
+import { toTaskJson } from "./task-json.ts";
 
 export const listTasksRoute = createRoute({
   method: "get",
@@ -63,7 +63,6 @@ export function registerListTasks(app: App) {
       next.searchParams.set("cursor", encodeCursor(page.next));
       c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
     }
-    // The page is already the response's JSON (list-page.ts): sent as is.
-    return jsonText<TaskJson[], 200>(c, page.json, 200);
+    return c.json(page.rows.map(toTaskJson), 200);
   });
 }

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { etagOf } from "../../lib/etag.ts";
-import { findTask, taskExists } from "./queries.ts";
+import { findTask, taskExists } from "../../tasks/queries.ts";
+import { toTaskJson } from "./task-json.ts";
 
 /**
  * Called only after an owner-filtered query found nothing: 403 when the task exists but belongs
@@ -27,7 +28,7 @@ export async function unwrittenTaskError(
       412,
       DETAIL.taskChanged,
       { ETag: etagOf(current.updatedAt) },
-      { task: JSON.parse(current.json) as unknown },
+      { task: toTaskJson(current) },
     );
   }
   return missingTaskError(db, params.id);

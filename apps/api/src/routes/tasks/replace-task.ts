@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
+import { updateTask } from "../../tasks/queries.ts";
 import { withJsonBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
-import { updateTask } from "./queries.ts";
 import {
   IfMatchHeaderSchema,
   TaskIdParamsSchema,
@@ -12,16 +12,18 @@ import {
   taskAnswer,
   taskUpdateResponses,
 } from "./schema.ts";
+import { taskFields } from "./task-body.ts";
 
 export const replaceTaskRoute = createRoute({
   method: "put",
   path: "/api/tasks/{id}",
   operationId: "replaceTask",
   tags: ["tasks"],
-  summary: "Replace a task's title and description",
+  summary: "Replace a task's editable fields",
   description:
-    "Sets `title` (required) and `description` (omitted → null). `is_completed` is unchanged: " +
-    "use `PATCH /api/tasks/{id}/complete`.",
+    "Sets every editable field: `title` is required, each omitted one goes back to its default " +
+    "(`description` and `due_date` null, `priority` none, `labels` []). `is_completed` is " +
+    "unchanged: use `PATCH /api/tasks/{id}/complete`.",
   security: BEARER_AUTH,
   middleware: withJsonBody,
   request: {
@@ -41,7 +43,7 @@ export function registerReplaceTask(app: App) {
     const task = await updateTask(db, {
       userId,
       id,
-      changes: { title: body.title, description: body.description ?? null },
+      changes: taskFields(body),
       versions: versionsIfMatch(c.req.valid("header")["if-match"]),
     });
     if (!task) throw await unwrittenTaskError(db, { userId, id });

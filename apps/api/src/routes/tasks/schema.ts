@@ -1,114 +1,48 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { TaskText } from "../../db/schema.ts";
+import type { TaskRow } from "../../db/schema.ts";
 import { etagOf } from "../../lib/etag.ts";
-import { withThousands } from "../../lib/format.ts";
 import type { WriteAnswer } from "../../lib/idempotency.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
-import { type Cursor, decodeCursor } from "./cursor.ts";
+import { type Cursor, decodeCursor } from "../../tasks/cursor.ts";
+import { TASK_STATUSES } from "../../tasks/list-page.ts";
+import { EXAMPLE_ID, EXAMPLE_TIME, isCompleted, type TaskJson, TaskSchema } from "./task.types.ts";
+import { toTaskJson } from "./task-json.ts";
+
+export {
+  TaskCreateSchema,
+  type TaskJson,
+  TaskReplaceSchema,
+  TaskSchema,
+  TaskUpdateSchema,
+} from "./task.types.ts";
 
 /** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
 
-export const TITLE_MAX = 255;
-export const DESCRIPTION_MAX = 10_000;
 export const LIMIT_DEFAULT = 50;
 export const LIMIT_MAX = 200;
 
-const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
-const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
-
-/** Length in characters (code points), as Postgres' char_length counts them. */
-const charLength = (value: string) => {
-  let n = 0;
-  for (const _ of value) n += 1;
-  return n;
-};
-
-/** Text Postgres can store as given (no NUL, no unpaired surrogate), at most `max` characters. */
-const storableText = (text: z.ZodString, max: number) =>
-  text
-    .refine((value) => !value.includes("\u0000") && value.isWellFormed(), {
-      message: "String should not contain NUL characters or unpaired surrogates",
-      params: { type: "string_unicode" },
-    })
-    .refine((value) => charLength(value) <= max, {
-      message: `String should have at most ${max} characters`,
-      params: { type: "string_too_long" },
-    });
-
-const title = storableText(z.string().trim().min(1), TITLE_MAX).openapi({
-  description: `The task's title; surrounding whitespace is trimmed, then 1–${TITLE_MAX} characters.`,
-  example: "Buy milk",
-  maxLength: TITLE_MAX,
-});
-
-const description = storableText(z.string(), DESCRIPTION_MAX)
-  .nullable()
-  .openapi({
-    description: `Optional notes, up to ${withThousands(DESCRIPTION_MAX)} characters; null for none.`,
-    example: "2 litres, semi-skimmed",
-    maxLength: DESCRIPTION_MAX,
-  });
-
-const isCompleted = z.boolean().openapi({
-  description: "Whether the task is done.",
-  example: true,
-});
-
-export const TaskSchema = z
-  .object({
-    id: z
-      .uuid()
-      .openapi({ description: "The task's id, made by the server.", example: EXAMPLE_ID }),
-    user_id: z.string().openapi({
-      description: "The owner: the `sub` of the token that created it.",
-      example: "Xq3s8VvTn0Rk2hYbWc6pLd1aJf9eGm4u",
-    }),
-    title: z
-      .string()
-      .openapi({ description: "The task's title (1–255 characters).", example: "Buy milk" }),
-    description: z.string().nullable().openapi({
-      description: "Optional notes (null when there are none).",
-      example: "2 litres, semi-skimmed",
-    }),
-    is_completed: z.boolean().openapi({ description: "Whether the task is done.", example: false }),
-    created_at: z.iso.datetime().openapi({
-      description: "When the task was created (ISO 8601, UTC, milliseconds).",
-      example: EXAMPLE_TIME,
-    }),
-    updated_at: z.iso.datetime().openapi({
-      description: "When the task last changed (ISO 8601, UTC); moves on every change.",
-      example: EXAMPLE_TIME,
-    }),
-  })
-  .openapi("Task", { description: "A task of the authenticated user." });
-
-export type TaskJson = z.infer<typeof TaskSchema>;
-
-/**
- * The answer of every route that answers with one task: the task's `as_json`, which Postgres
- * keeps as exactly this schema's JSON (db/schema.ts), sent as is, with its ETag.
- */
+/** The answer of every route that answers with one task, with its ETag. */
 export const taskAnswer = <S extends ContentfulStatusCode>(
   c: Context,
-  task: TaskText,
+  task: TaskRow,
   status: S,
 ) => {
   c.header("ETag", etagOf(task.updatedAt));
-  return jsonText<TaskJson, S>(c, task.json, status);
+  return jsonText<TaskJson, S>(c, JSON.stringify(toTaskJson(task)), status);
 };
 
 /** A write's answer with one task, as lib/idempotency.ts stores and replays it. */
 export const taskWriteAnswer = <S extends 200 | 201>(
-  task: TaskText,
+  task: TaskRow,
   status: S,
   headers: Record<string, string> = {},
 ): WriteAnswer & { status: S } => ({
   status,
   headers: { ...headers, ETag: etagOf(task.updatedAt) },
-  body: task.json,
+  body: JSON.stringify(toTaskJson(task)),
 });
 
 /** Sends a (possibly replayed) write answer. */
@@ -154,6 +88,12 @@ export const PreconditionFailedSchema = z
         title: "Buy milk",
         description: "2 litres, semi-skimmed",
         is_completed: true,
+        priority: "medium",
+        due_date: "2026-11-24",
+        due_time: null,
+        time_zone: "Europe/Berlin",
+        due_at: "2026-11-24T23:00:00.000Z",
+        labels: ["errands"],
         created_at: EXAMPLE_TIME,
         updated_at: "2026-11-23T10:02:41.517Z",
       },
@@ -199,46 +139,6 @@ export const taskDeleteResponses = {
   ...errorResponses(401, 403, 404, 429, 503),
 };
 
-export const TaskCreateSchema = z
-  .object({
-    title,
-    description: description.optional(),
-  })
-  .openapi("TaskCreate", {
-    description:
-      "A new task. The owner is always the caller; a `user_id` (or any other field) in the body is ignored.",
-  });
-
-export const TaskReplaceSchema = z
-  .object({
-    title,
-    description: description.optional(),
-  })
-  .openapi("TaskReplace", {
-    description:
-      "The task's new editable fields: `title` is required, an omitted `description` becomes null.",
-  });
-
-export const TaskUpdateSchema = z
-  .object({
-    title: title.optional(),
-    description: description.optional(),
-    is_completed: isCompleted.optional(),
-  })
-  .refine(
-    (body) =>
-      body.title !== undefined || body.description !== undefined || body.is_completed !== undefined,
-    {
-      message: "Provide at least one of title, description, is_completed",
-      params: { type: "value_error" },
-    },
-  )
-  .openapi("TaskUpdate", {
-    description:
-      "Any non-empty subset of the editable fields; omitted fields keep their value, `description: null` clears it. An empty object is a 422.",
-    minProperties: 1,
-  });
-
 export const TaskCompletionSchema = z
   .object({ is_completed: isCompleted.optional() })
   .openapi("TaskCompletion", {
@@ -253,9 +153,6 @@ export const TaskIdParamsSchema = z.object({
     example: EXAMPLE_ID,
   }),
 });
-
-export const TASK_STATUSES = ["all", "pending", "completed"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const ListTasksQuerySchema = z.object({
   limit: z.coerce

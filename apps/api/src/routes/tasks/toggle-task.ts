@@ -7,9 +7,9 @@ import {
   requestFingerprint,
 } from "../../lib/idempotency.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
+import { updateTask } from "../../tasks/queries.ts";
 import { withJsonBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
-import { updateTask } from "./queries.ts";
 import {
   IfMatchHeaderSchema,
   sendWriteAnswer,

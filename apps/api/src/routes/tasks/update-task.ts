@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
 import { versionsIfMatch } from "../../lib/etag.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
+import { patchTask } from "../../tasks/queries.ts";
 import { withJsonBody } from "./middleware.ts";
 import { unwrittenTaskError } from "./ownership.ts";
-import { updateTask } from "./queries.ts";
 import {
   IfMatchHeaderSchema,
   TaskIdParamsSchema,
@@ -12,6 +12,7 @@ import {
   taskAnswer,
   taskUpdateResponses,
 } from "./schema.ts";
+import { dueNeedsDateError, taskPatch } from "./task-body.ts";
 
 export const updateTaskRoute = createRoute({
   method: "patch",
@@ -20,8 +21,9 @@ export const updateTaskRoute = createRoute({
   tags: ["tasks"],
   summary: "Change some of a task's fields",
   description:
-    "Changes the given fields among `title`, `description` and `is_completed`; the others keep " +
-    "their value. At least one is required (`{}` is a 422).",
+    "Changes the given editable fields (and `is_completed`); the others keep their value. At " +
+    "least one is required (`{}` is a 422). Clearing `due_date` clears `due_time` and " +
+    "`time_zone`; `due_time` or `time_zone` on a task left without a due date is a 422.",
   security: BEARER_AUTH,
   middleware: withJsonBody,
   request: {
@@ -38,13 +40,10 @@ export function registerUpdateTask(app: App) {
     const body = c.req.valid("json");
     const userId = c.get("user").id;
     const { db } = c.get("database");
-    const task = await updateTask(db, {
-      userId,
-      id,
-      changes: { title: body.title, description: body.description, isCompleted: body.is_completed },
-      versions: versionsIfMatch(c.req.valid("header")["if-match"]),
-    });
+    const versions = versionsIfMatch(c.req.valid("header")["if-match"]);
+    const task = await patchTask(db, { userId, id, ...taskPatch(body), versions });
     if (!task) throw await unwrittenTaskError(db, { userId, id });
+    if ("conflict" in task) throw dueNeedsDateError(task.conflict);
     return taskAnswer(c, task, 200);
   });
 }

@@ -5,6 +5,19 @@ import { taskErrorFrom } from "./task-conflict";
 
 /** Every type here comes from the API's OpenAPI document; none is written by hand. */
 export type Task = components["schemas"]["Task"];
+
+/** The organising fields of a task that has none: what the API answers for a plain new task. */
+export const unorganizedFields = (): Pick<
+  Task,
+  "priority" | "due_date" | "due_time" | "time_zone" | "due_at" | "labels"
+> => ({
+  priority: "none",
+  due_date: null,
+  due_time: null,
+  time_zone: null,
+  due_at: null,
+  labels: [],
+});
 type ListQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
 export type TaskStatus = NonNullable<ListQuery["status"]>;
 export type NewTask = paths["/api/tasks"]["post"]["requestBody"]["content"]["application/json"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextCursorFrom, type Task } from "./task-api";
+import { nextCursorFrom, type Task, unorganizedFields } from "./task-api";
 import { adjustCounts, countsWithout, placeTask, type TaskListData } from "./task-cache";
 
 const task = (id: string, minute: number, is_completed = false): Task => ({
@@ -8,6 +8,7 @@ const task = (id: string, minute: number, is_completed = false): Task => ({
   title: id,
   description: null,
   is_completed,
+  ...unorganizedFields(),
   created_at: `2026-01-01T00:${String(minute).padStart(2, "0")}:00.000Z`,
   updated_at: `2026-01-01T00:${String(minute).padStart(2, "0")}:00.000Z`,
 });

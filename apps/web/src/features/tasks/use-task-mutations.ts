@@ -11,6 +11,7 @@ import {
   newIdempotencyKey,
   setTaskCompleted,
   type Task,
+  unorganizedFields,
   updateTask,
 } from "./task-api";
 import { findTask, showLatest, writeTask } from "./task-cache";
@@ -77,6 +78,7 @@ export function useAddTask() {
         title: input.title,
         description: input.description,
         is_completed: false,
+        ...unorganizedFields(),
         created_at: now,
         updated_at: now,
       };

@@ -7,7 +7,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateKeyPair, jwtVerify, SignJWT } from "jose";
-import type { Task } from "../task-api";
+import { type Task, unorganizedFields } from "../task-api";
 import { oneHeader, pause, readJson, send, takeFirst } from "./fake-http";
 import { createIdempotencyStore, isIdempotentRoute } from "./fake-idempotency";
 import { type Answer, answer, newestFirst } from "./fake-task-routes";
@@ -239,6 +239,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
           user_id: userId,
           description: null,
           is_completed: false,
+          ...unorganizedFields(),
           created_at: at,
           updated_at: at,
           ...partial,

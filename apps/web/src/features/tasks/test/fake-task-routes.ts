@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Task } from "../task-api";
+import { type Task, unorganizedFields } from "../task-api";
 import { validate } from "./fake-task-validation";
 
 /** What a route answers, before it is sent: the idempotency layer stores and replays these. */
@@ -83,6 +83,7 @@ function create(tasks: Task[], now: string, { body, userId }: TaskRequest): Answ
     title: String(body?.title).trim(),
     description: typeof body?.description === "string" ? body.description : null,
     is_completed: false,
+    ...unorganizedFields(),
     created_at: now,
     updated_at: now,
   };

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { createTask, setupTestApi, type TaskJson } from "../../../test/harness.ts";
-import { listTaskPage } from "./list-page.ts";
+import { createTask, setupTestApi, type TaskJson } from "../../test/harness.ts";
+import { toTaskJson } from "../routes/tasks/task-json.ts";
+import { listTaskPage, type TaskPage } from "./list-page.ts";
+
+const json = (page: TaskPage | undefined) => page?.rows.map(toTaskJson);
 
 const api = setupTestApi();
 
@@ -27,10 +30,10 @@ describe("listTaskPage", () => {
     for (const [i] of users.entries()) {
       const expected = own[i] ?? [];
       const [all, first] = [pages[i * 2], pages[i * 2 + 1]];
-      expect(JSON.parse(all?.json ?? "")).toEqual(expected);
+      expect(json(all)).toEqual(expected);
       expect(all?.total).toBe(expected.length);
       expect(all?.next).toBeUndefined();
-      expect(JSON.parse(first?.json ?? "")).toEqual(expected.slice(0, 1));
+      expect(json(first)).toEqual(expected.slice(0, 1));
       expect(first?.next?.id).toBe(expected.length > 1 ? expected[0]?.id : undefined);
     }
   });
@@ -73,7 +76,7 @@ describe("listTaskPage", () => {
       listTaskPage(db, { userId: alice.id, status: "all", limit: 5, after: after(mine[0]) }),
       listTaskPage(db, { userId: bob.id, status: "all", limit: 5, after: after(theirs[0]) }),
     ]);
-    expect(JSON.parse(alicePage?.json ?? "")).toEqual([mine[1]]);
-    expect(JSON.parse(bobPage?.json ?? "")).toEqual([theirs[1]]);
+    expect(json(alicePage)).toEqual([mine[1]]);
+    expect(json(bobPage)).toEqual([theirs[1]]);
   });
 });

@@ -1,0 +1,248 @@
+import { z } from "@hono/zod-openapi";
+import { withThousands } from "../../lib/format.ts";
+import { isCalendarDate, timeZoneName } from "../../tasks/due.ts";
+import { PRIORITIES } from "../../tasks/fields.ts";
+
+/**
+ * A task's fields: the `Task` schema every answer follows, and the rules of each editable field
+ * as the request bodies take them. JSON fields are snake_case, like the FastAPI contract.
+ */
+
+export const TITLE_MAX = 255;
+export const DESCRIPTION_MAX = 10_000;
+export const LABELS_MAX = 20;
+export const LABEL_MAX = 50;
+
+export const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
+export const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
+
+/** Length in characters (code points), as Postgres' char_length counts them. */
+const charLength = (value: string) => {
+  let n = 0;
+  for (const _ of value) n += 1;
+  return n;
+};
+
+/** Text Postgres can store as given (no NUL, no unpaired surrogate), at most `max` characters. */
+const storableText = (text: z.ZodString, max: number) =>
+  text
+    .refine((value) => !value.includes("\u0000") && value.isWellFormed(), {
+      message: "String should not contain NUL characters or unpaired surrogates",
+      params: { type: "string_unicode" },
+    })
+    .refine((value) => charLength(value) <= max, {
+      message: `String should have at most ${max} characters`,
+      params: { type: "string_too_long" },
+    });
+
+export const title = storableText(z.string().trim().min(1), TITLE_MAX).openapi({
+  description: `The task's title; surrounding whitespace is trimmed, then 1–${TITLE_MAX} characters.`,
+  example: "Buy milk",
+  maxLength: TITLE_MAX,
+});
+
+export const description = storableText(z.string(), DESCRIPTION_MAX)
+  .nullable()
+  .openapi({
+    description: `Optional notes, up to ${withThousands(DESCRIPTION_MAX)} characters; null for none.`,
+    example: "2 litres, semi-skimmed",
+    maxLength: DESCRIPTION_MAX,
+  });
+
+export const isCompleted = z.boolean().openapi({
+  description: "Whether the task is done.",
+  example: true,
+});
+
+export const priority = z.enum(PRIORITIES).openapi({
+  description: "How important the task is, ordered none < low < medium < high.",
+  example: "high",
+});
+
+export const dueDate = z
+  .string()
+  .refine(isCalendarDate, {
+    message: "Input should be a valid date in the format YYYY-MM-DD",
+    params: { type: "date_parsing" },
+  })
+  .nullable()
+  .openapi({
+    description: "The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.",
+    example: "2026-12-24",
+    format: "date",
+  });
+
+export const dueTime = z
+  .string()
+  .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), {
+    message: "Input should be a valid time in the format HH:MM",
+    params: { type: "time_parsing" },
+  })
+  .nullable()
+  .openapi({
+    description: "The time of day it is due (`HH:MM`, 24 h), only with `due_date`; null: all day.",
+    example: "17:30",
+  });
+
+export const timeZone = z
+  .string()
+  .transform((value, ctx) => {
+    const name = timeZoneName(value);
+    if (name === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "Unknown time zone: use an IANA name such as Europe/Berlin",
+        params: { type: "value_error" },
+      });
+      return z.NEVER;
+    }
+    return name;
+  })
+  .nullable()
+  .openapi({
+    description:
+      'The IANA time zone `due_date` and `due_time` are wall-clock in; "UTC" when a due date comes without one.',
+    example: "Europe/Berlin",
+  });
+
+const label = storableText(z.string().trim().min(1), LABEL_MAX)
+  .refine((value) => !value.includes(","), {
+    message: "A label should not contain commas",
+    params: { type: "value_error" },
+  })
+  .refine((value) => !/\p{Cc}/u.test(value), {
+    message: "A label should not contain control characters",
+    params: { type: "value_error" },
+  })
+  .refine((value) => !value.startsWith("#"), {
+    message: "A label should not start with #",
+    params: { type: "value_error" },
+  });
+
+export const labels = z
+  .array(label)
+  .max(LABELS_MAX)
+  .openapi({
+    description: `Up to ${LABELS_MAX} labels, each trimmed, 1–${LABEL_MAX} characters, without commas or control characters, not starting with \`#\`; repeats (ignoring case) keep their first spelling. Returned sorted, ignoring case.`,
+    example: ["errands", "Home"],
+  });
+
+export const TaskSchema = z
+  .object({
+    id: z
+      .uuid()
+      .openapi({ description: "The task's id, made by the server.", example: EXAMPLE_ID }),
+    user_id: z.string().openapi({
+      description: "The owner: the `sub` of the token that created it.",
+      example: "Xq3s8VvTn0Rk2hYbWc6pLd1aJf9eGm4u",
+    }),
+    title: z
+      .string()
+      .openapi({ description: "The task's title (1–255 characters).", example: "Buy milk" }),
+    description: z.string().nullable().openapi({
+      description: "Optional notes (null when there are none).",
+      example: "2 litres, semi-skimmed",
+    }),
+    is_completed: z.boolean().openapi({ description: "Whether the task is done.", example: false }),
+    priority: z.enum(PRIORITIES).openapi({
+      description: "none < low < medium < high.",
+      example: "high",
+    }),
+    due_date: z.string().nullable().openapi({
+      description: "The day it is due (`YYYY-MM-DD`), or null.",
+      example: "2026-12-24",
+    }),
+    due_time: z.string().nullable().openapi({
+      description: "The time it is due (`HH:MM`), or null for all day (or no due date).",
+      example: "17:30",
+    }),
+    time_zone: z.string().nullable().openapi({
+      description: "The IANA zone of `due_date`/`due_time`; null without a due date.",
+      example: "Europe/Berlin",
+    }),
+    due_at: z.iso.datetime().nullable().openapi({
+      description:
+        "Read-only: when the task becomes overdue (ISO 8601, UTC): `due_time` on `due_date` in `time_zone`, or for an all-day task the start of the next day there; a time a DST change skips moves forward by the gap. Null without a due date.",
+      example: "2026-12-24T16:30:00.000Z",
+    }),
+    labels: z.array(z.string()).openapi({
+      description: "The task's labels, sorted ignoring case.",
+      example: ["errands", "Home"],
+    }),
+    created_at: z.iso.datetime().openapi({
+      description: "When the task was created (ISO 8601, UTC, milliseconds).",
+      example: EXAMPLE_TIME,
+    }),
+    updated_at: z.iso.datetime().openapi({
+      description: "When the task last changed (ISO 8601, UTC); moves on every change.",
+      example: EXAMPLE_TIME,
+    }),
+  })
+  .openapi("Task", { description: "A task of the authenticated user." });
+
+export type TaskJson = z.infer<typeof TaskSchema>;
+
+/** A due_time or time_zone needs a due_date in the same body (a 422 naming the field). */
+const dueNeedsDate = (
+  body: { due_date?: string | null; due_time?: string | null; time_zone?: string | null },
+  ctx: z.RefinementCtx,
+) => {
+  if (body.due_date) return;
+  for (const field of ["due_time", "time_zone"] as const) {
+    if (body[field]) {
+      ctx.addIssue({
+        code: "custom",
+        path: [field],
+        message: `${field} needs a due_date`,
+        params: { type: "value_error" },
+      });
+    }
+  }
+};
+
+const editable = {
+  title,
+  description: description.optional(),
+  priority: priority.optional(),
+  due_date: dueDate.optional(),
+  due_time: dueTime.optional(),
+  time_zone: timeZone.optional(),
+  labels: labels.optional(),
+};
+
+export const TaskCreateSchema = z.object(editable).superRefine(dueNeedsDate).openapi("TaskCreate", {
+  description:
+    "A new task: only `title` is required. The owner is always the caller; a `user_id` (or any other field) in the body is ignored.",
+});
+
+export const TaskReplaceSchema = z
+  .object(editable)
+  .superRefine(dueNeedsDate)
+  .openapi("TaskReplace", {
+    description:
+      "The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`: null; `priority`: none; `labels`: []).",
+  });
+
+export type TaskBody = z.infer<typeof TaskCreateSchema>;
+
+const patchable = { ...editable, title: title.optional(), is_completed: isCompleted.optional() };
+
+export const TaskUpdateSchema = z
+  .object(patchable)
+  .superRefine((body, ctx) => {
+    if (Object.values(body).every((value) => value === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Provide at least one of ${Object.keys(patchable).join(", ")}`,
+        params: { type: "value_error" },
+      });
+    }
+    if (body.due_date === null) dueNeedsDate(body, ctx);
+  })
+  .openapi("TaskUpdate", {
+    description:
+      "Any non-empty subset of the editable fields; omitted fields keep their value, null clears one. Clearing `due_date` clears `due_time` and `time_zone` too; `due_time` or `time_zone` on a task left without a due date is a 422. An empty object is a 422.",
+    minProperties: 1,
+  });
+
+export type TaskPatch = z.infer<typeof TaskUpdateSchema>;

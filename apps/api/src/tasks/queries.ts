@@ -1,0 +1,168 @@
+import { and, eq, getTableColumns, SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { type TaskRow, tasks } from "../db/schema.ts";
+import { type DueFields, dueInstant, mergeDue } from "./due.ts";
+import { type Priority, priorityRank, storedLabels } from "./fields.ts";
+import { statements, touched } from "./statements.ts";
+
+/**
+ * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
+ * filters by its owner. The only exception, `taskExists`, returns a boolean and is used after an
+ * owner-filtered query found nothing, to choose between 403 and 404. Each write is one statement
+ * of its own request (a PATCH of the due fields reads the task first, in one transaction):
+ * nothing is retried or shared with other requests, so an answered write is exactly what was
+ * committed. `db` may be a transaction (lib/idempotency.ts).
+ *
+ * `versions` is a write's If-Match condition (lib/etag.ts): undefined for none, else the
+ * `updated_at` values the task may have; a write whose condition fails changes nothing and
+ * resolves to undefined, like one on a task the caller does not have.
+ */
+
+export async function findTask(db: Db, params: { userId: string; id: string }) {
+  const [row] = await statements(db).find.execute(params);
+  return row;
+}
+
+export async function taskExists(db: Db, params: { id: string }) {
+  const [row] = await statements(db).exists.execute(params);
+  return row !== undefined;
+}
+
+/** Every editable field of a task, as a create or a replace gives them. */
+export type TaskFields = {
+  title: string;
+  description: string | null;
+  priority: Priority;
+  due: DueFields;
+  labels: readonly string[];
+};
+
+export type NewTask = TaskFields & {
+  userId: string;
+  /** The most tasks the user may hold: at that many, nothing is inserted. */
+  quota: number;
+};
+
+/** The stored columns of the given fields (due_at and the label keys computed from them). */
+function storedColumns(changes: Partial<TaskFields>) {
+  const { title, description, priority, due, labels } = changes;
+  return {
+    ...(title === undefined ? {} : { title }),
+    ...(description === undefined ? {} : { description }),
+    ...(priority === undefined ? {} : { priority: priorityRank(priority) }),
+    ...(due === undefined ? {} : { ...due, dueAt: dueInstant(due) }),
+    ...(labels === undefined ? {} : storedLabels(labels)),
+  };
+}
+
+const columnsInOrder = Object.entries(getTableColumns(tasks));
+
+/**
+ * The new task, or undefined when the user already holds `quota` tasks. The count stops at the
+ * quota, so it costs at most that many index entries, and only for a user near it. Concurrent
+ * creates of one user may each see room for one more: the quota can be passed by as many
+ * creates as were in flight together.
+ */
+export async function insertTask(db: Db, params: NewTask): Promise<TaskRow | undefined> {
+  const { userId, quota } = params;
+  const values: Record<string, unknown> = {
+    ...storedColumns(params),
+    id: sql`gen_random_uuid()`,
+    userId,
+    isCompleted: false,
+    createdAt: sql`now()`,
+    updatedAt: sql`now()`,
+  };
+  const selected = columnsInOrder.map(([key, column]) => {
+    const value = values[key];
+    return value instanceof SQL
+      ? value
+      : sql`${sql.param(value ?? null, column)}::${sql.raw(column.getSQLType())}`;
+  });
+  const [row] = await db
+    .insert(tasks)
+    .select(
+      sql`select ${sql.join(selected, sql`, `)}
+        where (select count(*) from (select 1 from ${tasks} where ${tasks.userId} = ${userId}
+          limit ${quota}) as held) < ${quota}`,
+    )
+    .returning();
+  return row;
+}
+
+export type TaskChanges = Partial<TaskFields> & {
+  /** `"flip"`: the opposite of what it is when the statement runs. */
+  isCompleted?: boolean | "flip";
+};
+
+const completion = (value: boolean | "flip"): boolean | SQL =>
+  value === "flip" ? sql`not ${tasks.isCompleted}` : value;
+
+type Target = { userId: string; id: string; versions?: Date[] | undefined };
+
+/** Applies the given fields (undefined = unchanged) when the caller has the task in a version named. */
+export async function updateTask(
+  db: Db,
+  params: Target & { changes: TaskChanges },
+): Promise<TaskRow | undefined> {
+  const { isCompleted, ...fields } = params.changes;
+  const [row] = await db
+    .update(tasks)
+    .set({
+      ...storedColumns(fields),
+      ...(isCompleted === undefined ? {} : { isCompleted: completion(isCompleted) }),
+      updatedAt: touched,
+    })
+    .where(owned(params))
+    .returning();
+  return row;
+}
+
+/** A due field the patch names that needs a due date the task will not have. */
+export type DueConflict = { conflict: "due_time" | "time_zone" };
+
+/**
+ * As updateTask, with `due` holding only the due fields a PATCH names: merged with the task's
+ * own (read and locked in the same transaction), since due_at depends on all three.
+ */
+export async function patchTask(
+  db: Db,
+  params: Target & { changes: Omit<TaskChanges, "due">; due?: Partial<DueFields> },
+): Promise<TaskRow | DueConflict | undefined> {
+  const { due, changes } = params;
+  if (due === undefined) return updateTask(db, params);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(tasks)
+      .where(owned({ userId: params.userId, id: params.id }))
+      .for("update");
+    if (current === undefined) return undefined;
+    const merged = mergeDue(current, due);
+    if (typeof merged === "string") return { conflict: merged };
+    return updateTask(tx, { ...params, changes: { ...changes, due: merged } });
+  });
+}
+
+/** True when the caller's task (in a version named) was deleted. */
+export async function deleteTask(db: Db, params: Target): Promise<boolean> {
+  const rows = await db.delete(tasks).where(owned(params)).returning({ id: tasks.id });
+  return rows.length > 0;
+}
+
+function owned(params: Target) {
+  const { versions } = params;
+  return and(
+    eq(tasks.id, params.id),
+    eq(tasks.userId, params.userId),
+    versions === undefined
+      ? undefined
+      : versions.length === 0
+        ? sql`false`
+        : // One array parameter, so that the statement's text is the same for any number of tags.
+          sql`${tasks.updatedAt} = any(${arrayLiteral(versions)}::timestamptz[])`,
+  );
+}
+
+/** The versions as a Postgres array literal (ISO 8601 texts hold no quote, comma or brace). */
+const arrayLiteral = (versions: Date[]) => `{${versions.map((v) => v.toISOString()).join(",")}}`;
