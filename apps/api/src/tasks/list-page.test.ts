@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi, type TaskJson } from "../../test/harness.ts";
-import { toTaskJson } from "../routes/tasks/task-json.ts";
 import { listTaskPage, type TaskPage } from "./list-page.ts";
 
-const json = (page: TaskPage | undefined) => page?.rows.map(toTaskJson);
+const json = (page: TaskPage | undefined) =>
+  page === undefined ? undefined : (JSON.parse(page.json) as TaskJson[]);
 
 const api = setupTestApi();
 

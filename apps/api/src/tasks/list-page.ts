@@ -1,15 +1,16 @@
-import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { type TaskRow, tasks } from "../db/schema.ts";
+import { tasks } from "../db/schema.ts";
 import type { Cursor } from "./cursor.ts";
+import { taskJsonSql } from "./task-json.ts";
 
 /**
- * One page of the caller's tasks, newest first, in one round trip: the page's rows, how many
- * tasks match `status` (counted up to TOTAL_COUNT_CAP), and where the next page starts, if there
- * is one.
+ * One page of the caller's tasks, newest first, in one round trip: the page as the JSON array the
+ * API answers with (each task's JSON made by Postgres, task-json.ts), how many tasks match
+ * `status` (counted up to TOTAL_COUNT_CAP), and where the next page starts, if there is one.
  */
 export type TaskPage = {
-  rows: TaskRow[];
+  json: string;
   /** How many tasks match; undefined when more than TOTAL_COUNT_CAP do. */
   total: number | undefined;
   next: Cursor | undefined;
@@ -26,20 +27,15 @@ export type ListParams = { userId: string; status: TaskStatus; limit: number; af
  */
 export const TOTAL_COUNT_CAP = 10_000;
 
-const columns = Object.values(getTableColumns(tasks));
+/** What the statement gives for each task of the page; nulls in the one row of an empty page. */
+const pageFields = {
+  id: sql<string | null>`id`,
+  createdAt: sql<Date | null>`created_at`.mapWith(tasks.createdAt),
+  json: sql<string | null>`json`,
+};
 
-/**
- * The page's columns read back from the statement's result, each decoded as its column; null in
- * the one row of an empty page.
- */
-const rowFields = Object.fromEntries(
-  Object.entries(getTableColumns(tasks)).map(([key, column]) => [
-    key,
-    sql`${sql.identifier(column.name)}`.mapWith(column),
-  ]),
-) as { [K in keyof TaskRow]: SQL<TaskRow[K] | null> };
-
-const isTask = <R extends { id: string | null }>(row: R): row is R & TaskRow => row.id !== null;
+type PageRow = { id: string; createdAt: Date; json: string };
+const isTask = <R extends { id: string | null }>(row: R): row is R & PageRow => row.id !== null;
 
 /**
  * The page (one row more than `limit`, to know whether more remain) left-joined to its total, so
@@ -60,10 +56,8 @@ function pageStatement(
     : counted;
   const order = sql`created_at desc, id desc`;
   return sql`with page as (
-  select ${sql.join(
-    columns.map((column) => sql.identifier(column.name)),
-    sql`, `,
-  )} from ${tasks} where ${and(matching, position)}
+  select ${tasks.id}, ${tasks.createdAt}, ${taskJsonSql} as json
+  from ${tasks} where ${and(matching, position)}
   order by ${order} limit ${limit + 1}
 )
 select counted.total, page.* from (select ${total} as total) as counted
@@ -81,7 +75,7 @@ export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage
     ? sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
     : undefined;
   const result = await db
-    .select({ ...rowFields, total: sql<number>`total`.mapWith(Number) })
+    .select({ ...pageFields, total: sql<number>`total`.mapWith(Number) })
     .from(sql`(${pageStatement(matching, position, after === undefined, limit)}) as result`);
   const found = result.filter(isTask).map(({ total: _, ...row }) => row);
   const rows = found.slice(0, limit);
@@ -89,5 +83,6 @@ export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage
   const next =
     found.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined;
   const total = result[0]?.total ?? 0;
-  return { rows, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
+  const json = `[${rows.map((row) => row.json).join(",")}]`;
+  return { json, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
 }

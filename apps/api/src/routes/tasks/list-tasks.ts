@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { App } from "../../lib/context.ts";
+import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { encodeCursor } from "../../tasks/cursor.ts";
 import { listTaskPage, TOTAL_COUNT_CAP } from "../../tasks/list-page.ts";
 import { withoutBody } from "./middleware.ts";
-import { ListTasksQuerySchema, TaskSchema } from "./schema.ts";
-import { toTaskJson } from "./task-json.ts";
+import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
 
 export const listTasksRoute = createRoute({
   method: "get",
@@ -63,6 +63,6 @@ export function registerListTasks(app: App) {
       next.searchParams.set("cursor", encodeCursor(page.next));
       c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
     }
-    return c.json(page.rows.map(toTaskJson), 200);
+    return jsonText<TaskJson[], 200>(c, page.json, 200);
   });
 }

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { etagOf } from "../../lib/etag.ts";
 import { findTask, taskExists } from "../../tasks/queries.ts";
-import { toTaskJson } from "./task-json.ts";
+import { toTaskJson } from "../../tasks/task-json.ts";
 
 /**
  * Called only after an owner-filtered query found nothing: 403 when the task exists but belongs

@@ -8,8 +8,8 @@ import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { type Cursor, decodeCursor } from "../../tasks/cursor.ts";
 import { TASK_STATUSES } from "../../tasks/list-page.ts";
+import { toTaskJson } from "../../tasks/task-json.ts";
 import { EXAMPLE_ID, EXAMPLE_TIME, isCompleted, type TaskJson, TaskSchema } from "./task.types.ts";
-import { toTaskJson } from "./task-json.ts";
 
 export {
   TaskCreateSchema,
