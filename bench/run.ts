@@ -13,6 +13,7 @@ import {
   deleteRowsTitled,
   redact,
   seedHeavyUser,
+  seedSearcher,
   seedTasks,
   serverVersion,
   userId,
@@ -59,14 +60,20 @@ async function main(): Promise<boolean> {
 
   log(`seeding ${config.users} users × ${config.tasksPerUser} tasks and minting their tokens…`);
   const taskIds = await seedTasks(db, config.users, config.tasksPerUser);
-  const runSeconds = 7 * (config.durationSeconds + config.warmupSeconds);
-  // One more user than the ordinary ones: the noisy neighbour, bench-user-(users + 1).
-  const minted = await identity.sign(config.users + 1, Math.max(900, runSeconds + 600));
+  const runSeconds = 11 * (config.durationSeconds + config.warmupSeconds);
+  // Two more users than the ordinary ones: the noisy neighbour, bench-user-(users + 1), and the
+  // searcher with 10,000 tasks, bench-user-(users + 2).
+  const minted = await identity.sign(config.users + 2, Math.max(900, runSeconds + 600));
   const tokens = {
     valid: minted.valid.slice(0, config.users),
     badSignature: minted.badSignature.slice(0, config.users),
+    searcher: minted.valid[config.users + 1] ?? "",
   };
   const heavyToken = minted.valid[config.users] ?? "";
+  if (config.scenarios.includes("search-10k")) {
+    log(`seeding one user with ${config.searcherTasks.toLocaleString("en")} tasks to search…`);
+    await seedSearcher(db, userId(config.users + 1), config.searcherTasks);
+  }
   const plans = new Map(
     config.scenarios.map((s) => [s, planScenario(s, api.baseUrl, tokens, taskIds)] as const),
   );
@@ -117,6 +124,10 @@ async function main(): Promise<boolean> {
   await measureScenario("list");
   await measureScenario("toggle");
   await measureScenario("rejected");
+  await measureScenario("filtered");
+  await measureScenario("due");
+  await measureScenario("search");
+  await measureScenario("search-10k");
   await measureCeiling("insert SQL");
   if (ceilings["insert SQL"]) await deleteRowsTitled(db, CEILING_TITLE);
   await measureScenario("create");

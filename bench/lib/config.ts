@@ -1,7 +1,17 @@
 // The benchmark's settings: fixed (64 connections, 1,000 users × 20 tasks), with the
 // durations and the database server configurable from the environment.
 
-export const SCENARIOS = ["list", "toggle", "rejected", "create", "noisy"] as const;
+export const SCENARIOS = [
+  "list",
+  "toggle",
+  "rejected",
+  "filtered",
+  "due",
+  "search",
+  "search-10k",
+  "create",
+  "noisy",
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export type BenchConfig = {
@@ -12,6 +22,8 @@ export type BenchConfig = {
   warmupSeconds: number;
   users: number;
   tasksPerUser: number;
+  /** Tasks of the one user whose search is the search-10k scenario. */
+  searcherTasks: number;
   /** Tasks of the one heavy user of the noisy-neighbour scenario. */
   heavyUserTasks: number;
   /** wrk connections of that user, listing at full speed beside the ordinary users. */
@@ -51,6 +63,7 @@ export function loadConfig(): BenchConfig {
     warmupSeconds: seconds("BENCH_WARMUP", 3),
     users: 1000,
     tasksPerUser: 20,
+    searcherTasks: 10_000,
     heavyUserTasks: 500_000,
     heavyUserConnections: 8,
     scenarios: scenarios(),

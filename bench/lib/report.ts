@@ -15,6 +15,12 @@ export const BAR: Record<Scenario, { ceiling: Ceiling; minRatio: number }> = {
   toggle: { ceiling: "insert SQL", minRatio: 0.5 },
   create: { ceiling: "insert SQL", minRatio: 0.5 },
   rejected: { ceiling: "bare HTTP", minRatio: 0.2 },
+  // Organizing reads (a label and priority filter, the due-date sort, a search, and a search by
+  // one user with 10,000 tasks): held to the p99 bar; the ratio is shown for comparison.
+  filtered: { ceiling: "list SQL", minRatio: 0 },
+  due: { ceiling: "list SQL", minRatio: 0 },
+  search: { ceiling: "list SQL", minRatio: 0 },
+  "search-10k": { ceiling: "list SQL", minRatio: 0 },
   // The ordinary users' lists while one user with 500,000 tasks lists at full speed: only their
   // p99 (and no unexpected answer) is held to the bar; the ratio is shown for comparison.
   noisy: { ceiling: "list SQL", minRatio: 0 },

@@ -4,10 +4,13 @@ import type { Scenario } from "./config.ts";
 import type { Tokens } from "./jwks.ts";
 import type { LoadPlan, PlannedRequest } from "./load.ts";
 
+/** The users' tokens, and the one user with 10,000 tasks who searches them. */
+export type ScenarioTokens = Tokens & { searcher: string };
+
 export function planScenario(
   scenario: Scenario,
   baseUrl: string,
-  tokens: Tokens,
+  tokens: ScenarioTokens,
   taskIds: string[][],
 ): LoadPlan {
   const each = (list: string[], make: (token: string, i: number) => PlannedRequest) =>
@@ -20,6 +23,16 @@ export function planScenario(
         200,
         each(tokens.valid, (token) => ({ token, path: "/api/tasks" })),
       );
+    case "filtered":
+    case "due":
+    case "search":
+      return plan(
+        "GET",
+        200,
+        each(tokens.valid, (token, i) => ({ token, path: ORGANIZE_PATHS[scenario](i) })),
+      );
+    case "search-10k":
+      return plan("GET", 200, [{ token: tokens.searcher, path: SEARCHER_PATH }]);
     case "create":
       return plan(
         "POST",
@@ -54,6 +67,20 @@ export function planScenario(
     return { name: scenario, baseUrl, method, expectStatus, requests };
   }
 }
+
+/** The organizing reads of the ordinary users, on the labels and words database.ts seeds. */
+const ORGANIZE_PATHS = {
+  filtered: () => "/api/tasks?label=work&priority=high,medium",
+  due: () => "/api/tasks?sort=due_at",
+  search: (i: number) =>
+    `/api/tasks?q=${encodeURIComponent(SEARCH_WORDS[i % SEARCH_WORDS.length] ?? "")}`,
+} as const;
+
+/** Words a person might search for (one misspelt), as the seeded titles hold them. */
+const SEARCH_WORDS = ["groceries", "meeting", "plumber", "invoice", "grocries"];
+
+/** The one user with 10,000 tasks searching them. */
+const SEARCHER_PATH = "/api/tasks?q=groceries";
 
 /** The noisy neighbour's own load: one user listing their first page over and over. */
 export function planHeavyUser(baseUrl: string, token: string): LoadPlan {
