@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { pgliteDatabase } from "../src/db/pglite.ts";
+import { PGLITE_EXTENSIONS, pgliteDatabase } from "../src/db/pglite.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,7 +24,7 @@ export async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(join(tmpdir(), "taskline-api-test-"));
   const file = join(dir, "migrated.tar");
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   await pgliteDatabase(client).migrate();
   const dump = await client.dumpDataDir("none");
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -38,11 +38,14 @@ describe("the OpenAPI document", () => {
   test("is OpenAPI 3.1 with every route of the API", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
+      "DELETE /api/labels/{name}",
       "DELETE /api/tasks/{id}",
+      "GET /api/labels",
       "GET /api/tasks",
       "GET /api/tasks/{id}",
       "GET /health",
       "GET /ready",
+      "PATCH /api/labels/{name}",
       "PATCH /api/tasks/{id}",
       "PATCH /api/tasks/{id}/complete",
       "POST /api/tasks",
@@ -56,6 +59,8 @@ describe("the OpenAPI document", () => {
       "HTTPError",
       "HTTPValidationError",
       "Health",
+      "Label",
+      "LabelRename",
       "PreconditionFailed",
       "Ready",
       "Task",
@@ -87,7 +92,7 @@ describe("the OpenAPI document", () => {
     });
     for (const { path, operation } of operations) {
       expect(operation.security).toEqual(
-        path.startsWith("/api/tasks") ? [{ bearerAuth: [] }] : undefined,
+        path.startsWith("/api/") ? [{ bearerAuth: [] }] : undefined,
       );
     }
   });
@@ -103,9 +108,14 @@ describe("the OpenAPI document", () => {
     expect(table.sort((a, b) => a.route.localeCompare(b.route))).toEqual(
       [
         {
+          route: "DELETE /api/labels/{name}",
+          statuses: ["204", "401", "404", "422", "429", "503"],
+        },
+        {
           route: "DELETE /api/tasks/{id}",
           statuses: ["204", "401", "403", "404", "412", "422", "429", "503"],
         },
+        { route: "GET /api/labels", statuses: ["200", "401", "422", "429", "503"] },
         { route: "GET /api/tasks", statuses: ["200", "401", "422", "429", "503"] },
         {
           route: "GET /api/tasks/{id}",
@@ -113,6 +123,10 @@ describe("the OpenAPI document", () => {
         },
         { route: "GET /health", statuses: ["200"] },
         { route: "GET /ready", statuses: ["200", "503"] },
+        {
+          route: "PATCH /api/labels/{name}",
+          statuses: ["204", "401", "404", "413", "415", "422", "429", "503"],
+        },
         { route: "PATCH /api/tasks/{id}", statuses: ["200", ...withBody] },
         {
           route: "PATCH /api/tasks/{id}/complete",
@@ -127,9 +141,9 @@ describe("the OpenAPI document", () => {
     );
   });
 
-  test("every task route documents the rate-limit fields; a 429 also Retry-After", () => {
+  test("every task and label route documents the rate-limit fields; a 429 also Retry-After", () => {
     for (const { path, operation } of operations) {
-      if (!path.startsWith("/api/tasks")) continue;
+      if (!path.startsWith("/api/")) continue;
       const responses = operation.responses as Record<string, { headers?: object }>;
       const success = Object.keys(responses).find((status) => status.startsWith("2")) ?? "";
       expect(Object.keys(responses[success]?.headers ?? {})).toEqual(

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PGLITE_EXTENSIONS } from "../src/db/pglite.ts";
 import {
   type Attempt,
   type Booted,
@@ -62,7 +63,10 @@ type Task = { id: string; title: string };
 
 /** The user's tasks in the API's PGlite data directory (once the API has closed it). */
 async function pgliteTasks(user: string): Promise<Task[]> {
-  const client = await PGlite.create(join(dataDir, "api"));
+  const client = await PGlite.create({
+    dataDir: join(dataDir, "api"),
+    extensions: PGLITE_EXTENSIONS,
+  });
   try {
     const query = "select id, title from tasks where user_id = $1";
     return (await client.query<Task>(query, [user])).rows;

@@ -87,6 +87,12 @@ export const DEFAULT_POOL_SIZE = 10;
 const ONE_QUERY_AT_A_TIME = { max_pipeline: 1 } as object;
 
 /**
+ * How alike a search and a word of a task must be (pg_trgm's `<%`, 0 to 1) for the task to match
+ * despite a typo: at 0.5 "grocries" finds "Buy groceries" (0.58), which the default 0.6 misses.
+ */
+export const SEARCH_SETTINGS = { "pg_trgm.word_similarity_threshold": 0.5 } as const;
+
+/**
  * The API's sessions:
  * - every statement it prepares is planned once per connection and the plan reused: each is a
  *   lookup by key, for which the generic plan is the plan (re-planning the list statement on each
@@ -100,6 +106,7 @@ export const SESSION_SETTINGS = {
   plan_cache_mode: "force_generic_plan",
   jit: "off",
   idle_in_transaction_session_timeout: 5_000,
+  ...SEARCH_SETTINGS,
 } as const;
 
 /** The default request deadline (REQUEST_TIMEOUT_MS). */

@@ -1,9 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { type Database, MIGRATIONS_FOLDER } from "./client.ts";
+import { type Database, MIGRATIONS_FOLDER, SEARCH_SETTINGS } from "./client.ts";
 import * as schema from "./schema.ts";
 
 /**
@@ -12,16 +15,30 @@ import * as schema from "./schema.ts";
  * process on a Postgres server never loads PGlite or its Drizzle driver.
  */
 
+/** The extensions the migrations create (search and the label index): every PGlite needs them. */
+export const PGLITE_EXTENSIONS = { btree_gin, pg_trgm, unaccent };
+
 export async function openPglite(target: { dataDir?: string }): Promise<Database> {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  return pgliteDatabase(await PGlite.create(target.dataDir));
+  return pgliteDatabase(
+    await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      extensions: PGLITE_EXTENSIONS,
+    }),
+  );
 }
+
+const SEARCH_SETTINGS_SQL = Object.entries(SEARCH_SETTINGS)
+  .map(([name, value]) => `set ${name} = ${value};`)
+  .join("\n");
 
 const pgliteMigrations = new WeakMap<PGlite, Promise<void>>();
 
 /** Wraps an open PGlite instance (tests start theirs from a dump of a migrated database). */
 export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite(client, { schema });
+  // The session's settings (db/client.ts's SESSION_SETTINGS for Postgres), queued before any query.
+  client.exec(SEARCH_SETTINGS_SQL).catch(() => {});
   return {
     db,
     kind: "pglite",

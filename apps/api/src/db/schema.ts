@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   date,
@@ -21,6 +22,13 @@ import {
  */
 const timestampMs = (name: string) =>
   timestamp(name, { withTimezone: true, precision: 3, mode: "date" }).notNull().defaultNow();
+
+/**
+ * What a search reads: title and description, lower-cased and without accents (`task_fold`, an
+ * immutable wrapper of unaccent that migration 0005 defines, so that indexes can use it).
+ */
+export const searchDocument = (t: { title: AnyPgColumn; description: AnyPgColumn }) =>
+  sql`task_fold(${t.title} || ' ' || coalesce(${t.description}, ''))`;
 
 export const tasks = pgTable(
   "tasks",
@@ -53,6 +61,50 @@ export const tasks = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // One per sort of the list (each then by -created_at, -id), the caller's tasks first.
+    index("tasks_user_updated_idx").on(
+      t.userId,
+      t.updatedAt.desc().nullsFirst(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tasks_user_due_at_idx").on(
+      t.userId,
+      t.dueAt.asc().nullsLast(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tasks_user_due_at_desc_idx").on(
+      t.userId,
+      t.dueAt.desc().nullsLast(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tasks_user_priority_idx").on(
+      t.userId,
+      t.priority.desc().nullsFirst(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tasks_user_priority_asc_idx").on(
+      t.userId,
+      t.priority.asc().nullsLast(),
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("tasks_user_title_idx").on(
+      t.userId,
+      sql`lower(${t.title}) collate "C"`,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // The due filters: `due_date` for today/tomorrow/week/before/after, `due_at` for overdue.
+    index("tasks_user_due_date_idx").on(t.userId, t.dueDate),
+    // `label=`: the caller's tasks holding every listed key (btree_gin puts user_id in a GIN index).
+    index("tasks_user_label_keys_idx").using("gin", t.userId, t.labelKeys),
+    // `q=`: substrings and typos (trigrams), word forms (English stems), on the folded text.
+    index("tasks_search_trgm_idx").using("gin", sql`${searchDocument(t)} gin_trgm_ops`),
+    index("tasks_search_tsv_idx").using("gin", sql`to_tsvector('english', ${searchDocument(t)})`),
     check("tasks_title_length", sql`char_length(${t.title}) between 1 and 255`),
     check(
       "tasks_description_length",

@@ -73,6 +73,7 @@ export const DETAIL = {
   forbiddenTask: "Not allowed to access this task",
   notFound: "Not Found",
   taskNotFound: "Task not found",
+  labelNotFound: "Label not found",
   methodNotAllowed: "Method Not Allowed",
   payloadTooLarge: "Request body too large (the limit is 64 KiB)",
   unsupportedMediaType: "Unsupported Media Type: send the body as application/json",

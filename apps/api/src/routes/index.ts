@@ -1,6 +1,7 @@
 import type { App } from "../lib/context.ts";
 import { registerSecurityScheme } from "../lib/openapi.ts";
 import { registerHealthRoutes } from "./health/index.ts";
+import { registerLabelRoutes } from "./labels/index.ts";
 import { registerTaskRoutes } from "./tasks/index.ts";
 
 /** Every documented route of the API. Used by the app and by the OpenAPI snapshot alike. */
@@ -8,4 +9,5 @@ export function registerRoutes(app: App) {
   registerSecurityScheme(app);
   registerHealthRoutes(app);
   registerTaskRoutes(app);
+  registerLabelRoutes(app);
 }

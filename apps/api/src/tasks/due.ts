@@ -14,7 +14,8 @@ export type DueFields = {
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Years 0001 to 9999: Postgres refuses year 0000, which Temporal reads as 1 BC.
+  if (!/^(?!0000)\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   try {
     return Temporal.PlainDate.from(value, { overflow: "reject" }).toString() === value;
   } catch {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi, type TaskJson } from "../../test/harness.ts";
 import { listTaskPage, type TaskPage } from "./list-page.ts";
+import { queryFingerprint } from "./list-query.ts";
 
 const json = (page: TaskPage | undefined) =>
   page === undefined ? undefined : (JSON.parse(page.json) as TaskJson[]);
@@ -69,8 +70,10 @@ describe("listTaskPage", () => {
     ]);
     const db = api.database.db;
     const after = (task: TaskJson | undefined) => ({
+      key: null,
       createdAt: new Date(task?.created_at ?? ""),
       id: task?.id ?? "",
+      query: queryFingerprint({ status: "all" }),
     });
     const [alicePage, bobPage] = await Promise.all([
       listTaskPage(db, { userId: alice.id, status: "all", limit: 5, after: after(mine[0]) }),

@@ -1,13 +1,14 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { tasks } from "../db/schema.ts";
-import type { Cursor } from "./cursor.ts";
+import { type Cursor, keyReadsAs } from "./cursor.ts";
+import { type ListQuery, matching, queryFingerprint, relevance, type Sort } from "./list-query.ts";
 import { taskJsonSql } from "./task-json.ts";
 
 /**
- * One page of the caller's tasks, newest first, in one round trip: the page as the JSON array the
- * API answers with (each task's JSON made by Postgres, task-json.ts), how many tasks match
- * `status` (counted up to TOTAL_COUNT_CAP), and where the next page starts, if there is one.
+ * One page of the caller's tasks in one round trip: the page as the JSON array the API answers
+ * with (each task's JSON made by Postgres, task-json.ts), how many tasks match the filters
+ * (counted up to TOTAL_COUNT_CAP), and where the next page starts, if there is one.
  */
 export type TaskPage = {
   json: string;
@@ -16,10 +17,7 @@ export type TaskPage = {
   next: Cursor | undefined;
 };
 
-export const TASK_STATUSES = ["all", "pending", "completed"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-export type ListParams = { userId: string; status: TaskStatus; limit: number; after?: Cursor };
+export type ListParams = ListQuery & { userId: string; limit: number; after?: Cursor | undefined };
 
 /**
  * Counting stops here: a page costs the same for a user with a million tasks as for one with
@@ -27,11 +25,67 @@ export type ListParams = { userId: string; status: TaskStatus; limit: number; af
  */
 export const TOTAL_COUNT_CAP = 10_000;
 
+/** The sort's own key: its expression, its type (to read a cursor's value back), its direction. */
+type SortTerm = { key: SQL; type: string; descending: boolean; nullable: boolean };
+
+function sortTerm(
+  sort: Sort = "-created_at",
+  q: string | undefined = undefined,
+): SortTerm | undefined {
+  const descending = sort.startsWith("-") || sort === "relevance";
+  switch (sort.replace(/^-/, "")) {
+    case "created_at":
+      return descending
+        ? undefined
+        : { key: sql`${tasks.createdAt}`, type: "timestamptz", descending, nullable: false };
+    case "updated_at":
+      return { key: sql`${tasks.updatedAt}`, type: "timestamptz", descending, nullable: false };
+    case "due_at":
+      return { key: sql`${tasks.dueAt}`, type: "timestamptz", descending, nullable: true };
+    case "priority":
+      return { key: sql`${tasks.priority}`, type: "smallint", descending, nullable: false };
+    case "title":
+      return {
+        key: sql`lower(${tasks.title}) collate "C"`,
+        type: "text",
+        descending,
+        nullable: false,
+      };
+    default:
+      return { key: relevance(q ?? ""), type: "numeric", descending: true, nullable: false };
+  }
+}
+
+/** Every order ends by -created_at, then -id: pages never repeat or skip a task. */
+const tieBreak = sql`${tasks.createdAt} desc, ${tasks.id} desc`;
+
+function orderBy(term: SortTerm | undefined): SQL {
+  if (term === undefined) return tieBreak;
+  const nulls = term.nullable ? sql` nulls last` : sql``;
+  return sql`${term.key} ${sql.raw(term.descending ? "desc" : "asc")}${nulls}, ${tieBreak}`;
+}
+
+/** The tasks after the cursor's, in the order of `term`. */
+function after(term: SortTerm | undefined, cursor: Cursor): SQL {
+  const tie = sql`(${tasks.createdAt}, ${tasks.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+  if (term === undefined) return tie;
+  const { key, type, descending, nullable } = term;
+  if (cursor.key === null) return sql`(${key} is null and ${tie})`;
+  const value = sql`${cursor.key}::${sql.raw(type)}`;
+  if (descending && !nullable) {
+    return sql`(${key}, ${tasks.createdAt}, ${tasks.id}) < (${value}, ${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+  }
+  const beyond = descending ? sql`${key} < ${value}` : sql`${key} > ${value}`;
+  const orNull = nullable ? sql` or ${key} is null` : sql``;
+  return sql`(${beyond}${orNull} or (${key} = ${value} and ${tie}))`;
+}
+
 /** What the statement gives for each task of the page; nulls in the one row of an empty page. */
 const pageFields = {
   id: sql<string | null>`id`,
   createdAt: sql<Date | null>`created_at`.mapWith(tasks.createdAt),
   json: sql<string | null>`json`,
+  sortKey: sql<string | null>`sort_key`,
 };
 
 type PageRow = { id: string; createdAt: Date; json: string };
@@ -43,46 +97,56 @@ const isTask = <R extends { id: string | null }>(row: R): row is R & PageRow => 
  * has counted them already: only a longer list is counted apart (the second operand of coalesce
  * runs only when the first is null).
  */
-function pageStatement(
-  matching: SQL | undefined,
-  position: SQL | undefined,
-  first: boolean,
-  limit: number,
-) {
-  const counted = sql`(select count(*)::int from (select 1 from ${tasks} where ${matching}
+function pageStatement(params: ListParams, term: SortTerm | undefined): SQL {
+  const { userId, limit, after: cursor } = params;
+  const where = matching(userId, params);
+  const counted = sql`(select count(*)::int from (select 1 from ${tasks} where ${where}
     limit ${TOTAL_COUNT_CAP + 1}) as capped)`;
-  const total = first
-    ? sql`coalesce((select count(*)::int from page having count(*) <= ${limit}), ${counted})`
-    : counted;
-  const order = sql`created_at desc, id desc`;
+  const total = cursor
+    ? counted
+    : sql`coalesce((select count(*)::int from page having count(*) <= ${limit}), ${counted})`;
+  const position = cursor ? sql` and ${after(term, cursor)}` : sql``;
+  const order = orderBy(term);
   return sql`with page as (
-  select ${tasks.id}, ${tasks.createdAt}, ${taskJsonSql} as json
-  from ${tasks} where ${and(matching, position)}
+  select ${tasks.id}, ${tasks.createdAt}, ${taskJsonSql} as json, ${term ? sql`(${term.key})::text` : sql`null::text`} as sort_key,
+    row_number() over (order by ${order}) as n
+  from ${tasks} where ${where}${position}
   order by ${order} limit ${limit + 1}
 )
 select counted.total, page.* from (select ${total} as total) as counted
-  left join page on true order by ${order}`;
+  left join page on true order by page.n`;
 }
 
-/** One page of `userId`'s tasks. */
+/** One page of `userId`'s tasks that match the query, in its order. */
 export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage> {
-  const { userId, status, limit, after } = params;
-  const matching = and(
-    eq(tasks.userId, userId),
-    status === "all" ? undefined : eq(tasks.isCompleted, status === "completed"),
-  );
-  const position = after
-    ? sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
-    : undefined;
+  const { limit } = params;
+  const term = sortTerm(params.sort, params.q);
   const result = await db
     .select({ ...pageFields, total: sql<number>`total`.mapWith(Number) })
-    .from(sql`(${pageStatement(matching, position, after === undefined, limit)}) as result`);
-  const found = result.filter(isTask).map(({ total: _, ...row }) => row);
-  const rows = found.slice(0, limit);
-  const last = rows[rows.length - 1];
+    .from(sql`(${pageStatement(params, term)}) as result`);
+  const found = result.filter(isTask);
+  const last = found[limit - 1];
   const next =
-    found.length > limit && last ? { createdAt: last.createdAt, id: last.id } : undefined;
+    found.length > limit && last
+      ? {
+          key: last.sortKey,
+          createdAt: last.createdAt,
+          id: last.id,
+          query: queryFingerprint(params),
+        }
+      : undefined;
+  const json = `[${found
+    .slice(0, limit)
+    .map((row) => row.json)
+    .join(",")}]`;
   const total = result[0]?.total ?? 0;
-  const json = `[${rows.map((row) => row.json).join(",")}]`;
   return { json, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
+}
+
+/** True when `cursor` was made by this query (same filters and sort) and reads back as its key. */
+export function cursorFits(query: ListQuery, cursor: Cursor): boolean {
+  if (cursor.query !== queryFingerprint(query)) return false;
+  const term = sortTerm(query.sort, query.q);
+  if (term === undefined) return cursor.key === null;
+  return cursor.key === null ? term.nullable : keyReadsAs(cursor.key, term.type);
 }

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.ts";
-import { pgliteDatabase } from "../../src/db/pglite.ts";
+import { PGLITE_EXTENSIONS, pgliteDatabase } from "../../src/db/pglite.ts";
 
 export type TestDatabase = {
   database: Database;
@@ -70,8 +70,9 @@ export async function createTestDatabase({
     const client = migrated
       ? await PGlite.create({
           loadDataDir: new Blob([readFileSync(inject("pgliteTemplate"))]),
+          extensions: PGLITE_EXTENSIONS,
         })
-      : await PGlite.create();
+      : await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     const database = pgliteDatabase(client);
     return {
       database,

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { queryFingerprint, type Sort } from "../../src/tasks/list-query.ts";
 
 /**
  * fast-check arbitraries for requests to the API: known routes with odd ids and parameters,
@@ -93,6 +94,17 @@ const route = (world: FuzzWorld) => {
       ),
       weight: 3,
     },
+    { arbitrary: on(fc.constant("/api/labels"), "GET"), weight: 2 },
+    {
+      arbitrary: on(
+        fc
+          .oneof(fc.constantFrom("work", "Work", "%23x", "a%2Fb"), segment)
+          .map((n) => `/api/labels/${n}`),
+        "PATCH",
+        "DELETE",
+      ),
+      weight: 2,
+    },
     {
       arbitrary: on(fc.constantFrom("/health", "/ready", "/openapi.json", "/docs"), "GET"),
       weight: 1,
@@ -136,7 +148,29 @@ const isoDate = fc
 
 /** Base64url JSON shaped like a cursor: dates from year 0000 to 9999, odd ones, odd ids. */
 const forgedCursor = fc
-  .record({ t: mostly(isoDate, anyText()), i: mostly(fc.uuid(), anyText()) })
+  .record({
+    k: fc.oneof(
+      fc.constant(null),
+      fc.constantFrom(
+        "2026-01-01 00:00:00+00",
+        "0000-01-01 00:00:00+00",
+        "9999-12-31 23:59:59.999+14",
+      ),
+      fc.constantFrom("0", "3", "7", "2.500000", "99999.1234567", "-1"),
+      anyText(),
+    ),
+    t: mostly(isoDate, anyText()),
+    i: mostly(fc.uuid(), anyText()),
+    // The fingerprints of a few real lists, so that forged keys reach the statement.
+    f: mostly(
+      fc.constantFrom(
+        ...["-created_at", "created_at", "-due_at", "due_at", "priority", "title"].map((sort) =>
+          queryFingerprint({ status: "all", sort: sort as Sort }),
+        ),
+      ),
+      anyText(),
+    ),
+  })
   .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url"));
 
 const queryValue = (world: FuzzWorld) => ({
@@ -150,12 +184,26 @@ const queryValue = (world: FuzzWorld) => ({
     { arbitrary: fc.oneof(fc.base64String(), anyText()), weight: 1 },
   ),
   status: mostly(fc.constantFrom("all", "pending", "completed"), fc.oneof(ascii(), anyText())),
+  priority: mostly(fc.constantFrom("high", "low,none", "medium,high"), anyText()),
+  label: mostly(fc.constantFrom("work", "Work,home", "a b"), anyText()),
+  due: mostly(fc.constantFrom("overdue", "today", "week", "none"), anyText()),
+  tz: mostly(fc.constantFrom("UTC", "Europe/Berlin", "Etc/GMT+14"), anyText()),
+  due_before: mostly(
+    isoDate.map((d) => d.slice(0, 10)),
+    anyText(),
+  ),
+  due_after: mostly(
+    isoDate.map((d) => d.slice(0, 10)),
+    anyText(),
+  ),
+  q: mostly(fc.constantFrom("milk", "100%", "a_b", "\\", "café"), anyText()),
+  sort: mostly(fc.constantFrom("title", "-due_at", "priority", "relevance"), anyText()),
 });
 
 const query = (world: FuzzWorld) => {
   const values = queryValue(world);
   const pair = fc.oneof(
-    ...(["limit", "cursor", "status"] as const).map((name) => ({
+    ...(Object.keys(values) as (keyof typeof values)[]).map((name) => ({
       arbitrary: values[name].map((value) => `${name}=${encodeURIComponent(value)}`),
       weight: 3,
     })),

@@ -47,7 +47,7 @@ export interface paths {
         };
         /**
          * List your tasks
-         * @description The caller's tasks, newest first (ties broken by id). Pages with `limit` and the opaque `cursor` of the `Link: <…>; rel="next"` header, present while more remain. `X-Total-Count` is the number of tasks matching `status`, whatever the page, up to 10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.
+         * @description The caller's tasks that match every filter given, newest first unless `sort` says otherwise (ties by -created_at, then -id). Pages with `limit` and the opaque `cursor` of the `Link: <…>; rel="next"` header, present while more remain. `X-Total-Count` is the number of tasks matching the filters, whatever the page, up to 10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.
          */
         get: operations["listTasks"];
         put?: never;
@@ -106,6 +106,50 @@ export interface paths {
          * @description Without a body (or with `{}`) flips `is_completed`; with `{"is_completed": true|false}` sets it. With an `Idempotency-Key`, a retry answers as the first attempt did instead of flipping again.
          */
         patch: operations["toggleTask"];
+        trace?: never;
+    };
+    "/api/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your labels
+         * @description The labels on the caller's tasks, sorted ignoring case, with their task counts.
+         */
+        get: operations["listLabels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/labels/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a label from every task
+         * @description Removes the label (in any spelling) from every task of the caller; the tasks stay. Each changed task gets a new `updated_at`.
+         */
+        delete: operations["deleteLabel"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a label
+         * @description Renames the label on every task of the caller that carries it, merging it into a label of the new name where a task has both. Each changed task gets a new `updated_at`.
+         */
+        patch: operations["renameLabel"];
         trace?: never;
     };
 }
@@ -403,6 +447,32 @@ export interface components {
              */
             is_completed?: boolean;
         };
+        /** @description One of the caller's labels. */
+        Label: {
+            /**
+             * @description The label.
+             * @example work
+             */
+            name: string;
+            /**
+             * @description How many of the caller's tasks carry it.
+             * @example 12
+             */
+            task_count: number;
+            /**
+             * @description How many of those are not completed.
+             * @example 5
+             */
+            open_count: number;
+        };
+        /** @description The new name, with the rules of a task's labels. Where a task already carries a label of that name (ignoring case), the two merge. */
+        LabelRename: {
+            /**
+             * @description The label's new name.
+             * @example job
+             */
+            name: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -466,10 +536,26 @@ export interface operations {
             query?: {
                 /** @description How many tasks per page (1–200). */
                 limit?: number;
-                /** @description Opaque position from the `Link: <…>; rel="next"` header of the previous page. Omit for the first page. */
+                /** @description Opaque position from the `Link: <…>; rel="next"` header of the previous page, valid only with the same filters and sort. Omit for the first page. */
                 cursor?: string;
                 /** @description Which tasks: all, pending (not completed) or completed. */
                 status?: "all" | "pending" | "completed";
+                /** @description Tasks with any of these priorities (comma-separated). */
+                priority?: string;
+                /** @description Tasks carrying every one of these labels (comma-separated, ignoring case). */
+                label?: string;
+                /** @description `overdue`: not completed and `due_at` passed; `today`/`tomorrow`: `due_date` is that day in `tz`; `week`: `due_date` from today through today + 6 in `tz`; `none`/`any`: without/with a due date. */
+                due?: "overdue" | "today" | "tomorrow" | "week" | "none" | "any";
+                /** @description Whose today `due` means: an IANA time zone. */
+                tz?: string;
+                /** @description Tasks due on or before this day (`YYYY-MM-DD`). */
+                due_before?: string;
+                /** @description Tasks due on or after this day (`YYYY-MM-DD`). */
+                due_after?: string;
+                /** @description Search title and description (1–200 characters): ignoring case and accents, in any word form, as a substring, and despite small typos. */
+                q?: string;
+                /** @description The order: a field, `-` first for descending, ties by -created_at then -id; tasks without `due_at` last either way. `relevance` (only with `q`, its default) puts the best matches first. Default: -created_at. */
+                sort?: "created_at" | "updated_at" | "due_at" | "priority" | "title" | "-created_at" | "-updated_at" | "-due_at" | "-priority" | "-title" | "relevance";
             };
             header?: never;
             path?: never;
@@ -480,7 +566,7 @@ export interface operations {
             /** @description One page of tasks. */
             200: {
                 headers: {
-                    /** @description How many of the caller's tasks match `status`, when 10,000 or fewer. */
+                    /** @description How many of the caller's tasks match the filters, when 10,000 or fewer. */
                     "X-Total-Count"?: number;
                     /** @description `10000`, instead of `X-Total-Count`, when more tasks than that match. */
                     "X-Total-Count-Capped"?: number;
@@ -1185,6 +1271,228 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    listLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's labels. */
+            200: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Label"][];
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    deleteLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The label, in any spelling (labels ignore case). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The caller has no task with this label. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    renameLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The label, in any spelling (labels ignore case). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabelRename"];
+            };
+        };
+        responses: {
+            /** @description Renamed. */
+            204: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The caller has no task with this label. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,8 +4,9 @@ import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { encodeCursor } from "../../tasks/cursor.ts";
 import { listTaskPage, TOTAL_COUNT_CAP } from "../../tasks/list-page.ts";
+import { ListTasksQuerySchema, listQuery } from "./list-query.types.ts";
 import { withoutBody } from "./middleware.ts";
-import { ListTasksQuerySchema, type TaskJson, TaskSchema } from "./schema.ts";
+import { type TaskJson, TaskSchema } from "./schema.ts";
 
 export const listTasksRoute = createRoute({
   method: "get",
@@ -14,9 +15,10 @@ export const listTasksRoute = createRoute({
   tags: ["tasks"],
   summary: "List your tasks",
   description:
-    "The caller's tasks, newest first (ties broken by id). Pages with `limit` and the opaque " +
+    "The caller's tasks that match every filter given, newest first unless `sort` says otherwise " +
+    "(ties by -created_at, then -id). Pages with `limit` and the opaque " +
     '`cursor` of the `Link: <…>; rel="next"` header, present while more remain. ' +
-    "`X-Total-Count` is the number of tasks matching `status`, whatever the page, up to " +
+    "`X-Total-Count` is the number of tasks matching the filters, whatever the page, up to " +
     "10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.",
   security: BEARER_AUTH,
   middleware: withoutBody,
@@ -26,7 +28,7 @@ export const listTasksRoute = createRoute({
       description: "One page of tasks.",
       headers: {
         "X-Total-Count": {
-          description: "How many of the caller's tasks match `status`, when 10,000 or fewer.",
+          description: "How many of the caller's tasks match the filters, when 10,000 or fewer.",
           schema: { type: "integer", example: 23 },
         },
         "X-Total-Count-Capped": {
@@ -48,10 +50,11 @@ export const listTasksRoute = createRoute({
 
 export function registerListTasks(app: App) {
   app.openapi(listTasksRoute, async (c) => {
-    const { limit, cursor, status } = c.req.valid("query");
+    const query = c.req.valid("query");
+    const { limit, cursor } = query;
     const page = await listTaskPage(c.get("database").db, {
+      ...listQuery(query),
       userId: c.get("user").id,
-      status,
       limit,
       after: cursor,
     });

@@ -6,8 +6,6 @@ import { etagOf } from "../../lib/etag.ts";
 import type { WriteAnswer } from "../../lib/idempotency.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
-import { type Cursor, decodeCursor } from "../../tasks/cursor.ts";
-import { TASK_STATUSES } from "../../tasks/list-page.ts";
 import { toTaskJson } from "../../tasks/task-json.ts";
 import { EXAMPLE_ID, EXAMPLE_TIME, isCompleted, type TaskJson, TaskSchema } from "./task.types.ts";
 
@@ -20,9 +18,6 @@ export {
 } from "./task.types.ts";
 
 /** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
-
-export const LIMIT_DEFAULT = 50;
-export const LIMIT_MAX = 200;
 
 /** The answer of every route that answers with one task, with its ETag. */
 export const taskAnswer = <S extends ContentfulStatusCode>(
@@ -152,48 +147,4 @@ export const TaskIdParamsSchema = z.object({
     description: "The task's id (a UUID).",
     example: EXAMPLE_ID,
   }),
-});
-
-export const ListTasksQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(LIMIT_MAX)
-    .default(LIMIT_DEFAULT)
-    .openapi({
-      param: { name: "limit", in: "query" },
-      description: `How many tasks per page (1–${LIMIT_MAX}).`,
-      example: 20,
-    }),
-  cursor: z
-    .string()
-    .optional()
-    .transform((value, ctx): Cursor | undefined => {
-      if (value === undefined) return undefined;
-      const cursor = decodeCursor(value);
-      if (cursor === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          message: "Invalid cursor: use the one from the previous page's Link header",
-          params: { type: "value_error" },
-        });
-        return z.NEVER;
-      }
-      return cursor;
-    })
-    .openapi({
-      param: { name: "cursor", in: "query" },
-      description:
-        'Opaque position from the `Link: <…>; rel="next"` header of the previous page. Omit for the first page.',
-      example: "eyJ0IjoiMjAyNi0xMS0yM1QwOTozMDowMC4wMDBaIiwiaSI6IjBiOWQ2YzNlIn0",
-    }),
-  status: z
-    .enum(TASK_STATUSES)
-    .default("all")
-    .openapi({
-      param: { name: "status", in: "query" },
-      description: "Which tasks: all, pending (not completed) or completed.",
-      example: "pending",
-    }),
 });

@@ -59,18 +59,16 @@ export const priority = z.enum(PRIORITIES).openapi({
   example: "high",
 });
 
-export const dueDate = z
-  .string()
-  .refine(isCalendarDate, {
-    message: "Input should be a valid date in the format YYYY-MM-DD",
-    params: { type: "date_parsing" },
-  })
-  .nullable()
-  .openapi({
-    description: "The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.",
-    example: "2026-12-24",
-    format: "date",
-  });
+export const calendarDate = z.string().refine(isCalendarDate, {
+  message: "Input should be a valid date in the format YYYY-MM-DD",
+  params: { type: "date_parsing" },
+});
+
+export const dueDate = calendarDate.nullable().openapi({
+  description: "The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.",
+  example: "2026-12-24",
+  format: "date",
+});
 
 export const dueTime = z
   .string()
@@ -84,28 +82,26 @@ export const dueTime = z
     example: "17:30",
   });
 
-export const timeZone = z
-  .string()
-  .transform((value, ctx) => {
-    const name = timeZoneName(value);
-    if (name === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message: "Unknown time zone: use an IANA name such as Europe/Berlin",
-        params: { type: "value_error" },
-      });
-      return z.NEVER;
-    }
-    return name;
-  })
-  .nullable()
-  .openapi({
-    description:
-      'The IANA time zone `due_date` and `due_time` are wall-clock in; "UTC" when a due date comes without one.',
-    example: "Europe/Berlin",
-  });
+export const ianaTimeZone = z.string().transform((value, ctx) => {
+  const name = timeZoneName(value);
+  if (name === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: "Unknown time zone: use an IANA name such as Europe/Berlin",
+      params: { type: "value_error" },
+    });
+    return z.NEVER;
+  }
+  return name;
+});
 
-const label = storableText(z.string().trim().min(1), LABEL_MAX)
+export const timeZone = ianaTimeZone.nullable().openapi({
+  description:
+    'The IANA time zone `due_date` and `due_time` are wall-clock in; "UTC" when a due date comes without one.',
+  example: "Europe/Berlin",
+});
+
+export const label = storableText(z.string().trim().min(1), LABEL_MAX)
   .refine((value) => !value.includes(","), {
     message: "A label should not contain commas",
     params: { type: "value_error" },
