@@ -1,50 +1,25 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { user, verification } from "../../src/lib/db/schema";
-import {
-  type AuthServer,
-  get,
-  post,
-  signedUpUser,
-  signIn,
-  startAuthServer,
-  uniqueEmail,
-} from "./harness";
-import { linkIn, type Mailbox, startMailbox } from "./smtp-mailbox";
+import { get, post, signedUpUser, signIn, uniqueEmail } from "./harness";
+import { mailedAuthServer, passAnHour } from "./mail-server";
+import { linkIn } from "./smtp-mailbox";
 
-let mailbox: Mailbox;
-let server: AuthServer;
-
-beforeAll(async () => {
-  mailbox = await startMailbox();
-  server = await startAuthServer({
-    SMTP_URL: mailbox.url,
-    MAIL_FROM: "Taskline <no-reply@taskline.test>",
-  });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await mailbox?.close();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+const ctx = mailedAuthServer();
 
 const OLD_PASSWORD = "correct horse battery";
 const NEW_PASSWORD = "a brand new password";
 
-const requestReset = (email: string) => post(server, "/request-password-reset", { email });
+const requestReset = (email: string) => post(ctx.server, "/request-password-reset", { email });
 const resetPassword = (token: string, newPassword = NEW_PASSWORD) =>
-  post(server, "/reset-password", { token, newPassword });
+  post(ctx.server, "/reset-password", { token, newPassword });
 
 /** Asks for a reset link for a new user and returns what the mail carried. */
 async function mailedReset(label: string) {
-  const account = await signedUpUser(server, label);
+  const account = await signedUpUser(ctx.server, label);
   await requestReset(account.email);
-  const mail = await mailbox.next(account.email);
-  const link = linkIn(mail, `${server.origin}/reset-password?token=`);
+  const mail = await ctx.mailbox.next(account.email);
+  const link = linkIn(mail, `${ctx.server.origin}/reset-password?token=`);
   const token = new URL(link).searchParams.get("token") ?? "";
   return { ...account, mail, link, token };
 }
@@ -69,7 +44,7 @@ describe("asking for a reset link", () => {
   it("makes a link that expires in one hour", async () => {
     const { userId } = await mailedReset("reset-expiry");
 
-    const [row] = await server.database.db
+    const [row] = await ctx.server.database.db
       .select({ expiresAt: verification.expiresAt })
       .from(verification)
       .where(eq(verification.value, userId));
@@ -79,15 +54,15 @@ describe("asking for a reset link", () => {
   });
 
   it("answers an unknown address exactly as a known one, and mails nobody", async () => {
-    const known = await signedUpUser(server, "reset-known");
+    const known = await signedUpUser(ctx.server, "reset-known");
     const unknown = uniqueEmail("reset-unknown");
 
     const forUnknown = await requestReset(unknown);
     const forKnown = await requestReset(known.email);
-    await mailbox.next(known.email);
+    await ctx.mailbox.next(known.email);
 
     expect([forUnknown.status, forUnknown.body]).toEqual([forKnown.status, forKnown.body]);
-    expect(mailbox.received.filter((mail) => mail.to.includes(unknown))).toEqual([]);
+    expect(ctx.mailbox.received.filter((mail) => mail.to.includes(unknown))).toEqual([]);
   });
 });
 
@@ -96,8 +71,8 @@ describe("the reset link", () => {
     const { email, token } = await mailedReset("reset-works");
 
     const reset = await resetPassword(token);
-    const withNew = await signIn(server, { email, password: NEW_PASSWORD });
-    const withOld = await signIn(server, { email, password: OLD_PASSWORD });
+    const withNew = await signIn(ctx.server, { email, password: NEW_PASSWORD });
+    const withOld = await signIn(ctx.server, { email, password: OLD_PASSWORD });
 
     expect([reset.status, withNew.status, withOld.status]).toEqual([200, 200, 401]);
   });
@@ -107,18 +82,18 @@ describe("the reset link", () => {
     await resetPassword(token);
 
     const again = await resetPassword(token, "yet another password");
-    const signedIn = await signIn(server, { email, password: NEW_PASSWORD });
+    const signedIn = await signIn(ctx.server, { email, password: NEW_PASSWORD });
 
     expect([again.status, again.body.code, signedIn.status]).toEqual([400, "INVALID_TOKEN", 200]);
   });
 
   it("is refused after an hour, and the old password still works", async () => {
     const { email, token } = await mailedReset("reset-expired");
-    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61 * 60_000 });
+    passAnHour();
 
     const late = await resetPassword(token);
     vi.useRealTimers();
-    const signedIn = await signIn(server, { email, password: OLD_PASSWORD });
+    const signedIn = await signIn(ctx.server, { email, password: OLD_PASSWORD });
 
     expect([late.status, late.body.code, signedIn.status]).toEqual([400, "INVALID_TOKEN", 200]);
   });
@@ -127,7 +102,7 @@ describe("the reset link", () => {
     const { cookie, token } = await mailedReset("reset-sessions");
 
     await resetPassword(token);
-    const session = await get(server, "/get-session", cookie);
+    const session = await get(ctx.server, "/get-session", cookie);
 
     expect(session.body).toBeNull();
   });
@@ -136,7 +111,7 @@ describe("the reset link", () => {
     const { email, token } = await mailedReset("reset-verifies");
 
     await resetPassword(token);
-    const [row] = await server.database.db
+    const [row] = await ctx.server.database.db
       .select({ emailVerified: user.emailVerified })
       .from(user)
       .where(eq(user.email, email));
@@ -147,7 +122,7 @@ describe("the reset link", () => {
   it("is kept only as a hash: the database never holds the token", async () => {
     const { token } = await mailedReset("reset-stored");
 
-    const rows = await server.database.db
+    const rows = await ctx.server.database.db
       .select({ identifier: verification.identifier, value: verification.value })
       .from(verification);
 
