@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
-import { mailDelivery } from "./mail/send-mail";
+import { devOutboxDir, mailDelivery } from "./mail/send-mail";
 
 const production = { APP_ENV: "production", BETTER_AUTH_SECRET: "s".repeat(32) };
 
@@ -69,5 +69,14 @@ describe("mailDelivery", () => {
       mailDelivery({ APP_ENV: "development", SMTP_URL: undefined }),
       mailDelivery({ APP_ENV: "production", SMTP_URL: undefined }),
     ]).toEqual(["smtp", "smtp", "outbox", "none"]);
+  });
+});
+
+describe("devOutboxDir", () => {
+  it("is DATA_DIR/outbox in development and nothing in production (the pages answer 404)", () => {
+    expect([
+      devOutboxDir({ APP_ENV: "development", DATA_DIR: "/srv/taskline" }),
+      devOutboxDir({ APP_ENV: "production", DATA_DIR: "/srv/taskline" }),
+    ]).toEqual(["/srv/taskline/outbox", null]);
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { user, verification } from "../../src/lib/db/schema";
+import { findResetAccount } from "../../src/lib/reset-token";
 import { get, post, signedUpUser, signIn, uniqueEmail } from "./harness";
 import { mailedAuthServer, passAnHour } from "./mail-server";
 import { linkIn } from "./smtp-mailbox";
@@ -127,5 +128,31 @@ describe("the reset link", () => {
       .from(verification);
 
     expect(rows.filter((row) => `${row.identifier} ${row.value}`.includes(token))).toEqual([]);
+  });
+});
+
+describe("the reset page's look-up of a link", () => {
+  it("finds the account a link is for", async () => {
+    const { email, token } = await mailedReset("lookup-valid");
+
+    expect(await findResetAccount(ctx.server.auth, token)).toEqual({ email });
+  });
+
+  it("finds nothing for a used link", async () => {
+    const { token } = await mailedReset("lookup-used");
+    await resetPassword(token);
+
+    expect(await findResetAccount(ctx.server.auth, token)).toBeNull();
+  });
+
+  it("finds nothing for a link older than an hour", async () => {
+    const { token } = await mailedReset("lookup-expired");
+    passAnHour();
+
+    expect(await findResetAccount(ctx.server.auth, token)).toBeNull();
+  });
+
+  it("finds nothing for a made-up token", async () => {
+    expect(await findResetAccount(ctx.server.auth, "not-a-token")).toBeNull();
   });
 });

@@ -14,6 +14,11 @@ export function mailDelivery(env: Pick<Env, "SMTP_URL" | "APP_ENV">): MailDelive
   return env.APP_ENV === "development" ? "outbox" : "none";
 }
 
+/** The development outbox's folder, for the /dev/outbox pages; null outside development. */
+export function devOutboxDir(env: Pick<Env, "APP_ENV" | "DATA_DIR">): string | null {
+  return env.APP_ENV === "development" ? outboxDir(env.DATA_DIR) : null;
+}
+
 /** The sender when MAIL_FROM is unset (development only: production requires it with SMTP). */
 export const DEFAULT_MAIL_FROM = "Taskline <no-reply@localhost>";
 
