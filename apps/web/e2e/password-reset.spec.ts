@@ -1,13 +1,11 @@
-import { expect, newAccount, signUpOverHttp, test } from "./fixtures";
+import { expect, newAccount, signUpElsewhere, test } from "./fixtures";
 
 test("a forgotten password: the link from the development outbox sets a new one and signs in", async ({
   page,
   browser,
 }) => {
   const account = newAccount("forgetful");
-  const other = await browser.newContext();
-  await signUpOverHttp(other, account);
-  await other.close();
+  await signUpElsewhere(browser, account);
 
   // Sign-in → "Forgot password?" → the address.
   await page.goto("/sign-in");
