@@ -108,7 +108,7 @@ test.describe("sessions", () => {
 });
 
 test.describe("security headers", () => {
-  for (const path of ["/sign-in", "/sign-up", "/tasks"]) {
+  for (const path of ["/sign-in", "/sign-up", "/forgot-password", "/dev/outbox", "/tasks"]) {
     test(`${path} is served with CSP, anti-framing and no-sniff headers`, async ({
       page,
       account: _signedIn,

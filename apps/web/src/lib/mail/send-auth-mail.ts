@@ -37,6 +37,16 @@ function confirmationLink(url: string): string {
   return link.toString();
 }
 
+/** The new address a confirmation token (Better Auth's JWT) is for, if it is a change of address. */
+function changeOfAddress(token: string): string | undefined {
+  try {
+    const { updateTo } = decodeJwt(token);
+    return typeof updateTo === "string" ? updateTo : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 type AuthMailOptions = Pick<BetterAuthOptions, "emailVerification" | "user"> & {
   emailAndPassword: Omit<NonNullable<BetterAuthOptions["emailAndPassword"]>, "enabled">;
 };
@@ -87,9 +97,9 @@ export function authMailOptions({
       sendVerificationEmail: async ({ user, url, token }) => {
         const link = confirmationLink(url);
         // A change of address: the link goes to the new address, and `user.email` is it.
-        const { updateTo } = decodeJwt(token);
+        const updateTo = changeOfAddress(token);
         const mail =
-          typeof updateTo === "string" ? changeEmailMail(link, updateTo) : verifyEmailMail(link);
+          updateTo === undefined ? verifyEmailMail(link) : changeEmailMail(link, updateTo);
         await deliver(sendMail, "address confirmation", { to: user.email, ...mail });
       },
     },
