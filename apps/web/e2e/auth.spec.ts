@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, newAccount, signUpOverHttp, test } from "./fixtures";
+import { expect, newAccount, signUpElsewhere, test } from "./fixtures";
 
 /** The form's error (Next.js's route announcer, outside <main>, is an alert too). */
 const formAlert = (page: Page) => page.getByRole("main").getByRole("alert");
@@ -26,9 +26,7 @@ test.describe("signing up and in", () => {
     browser,
   }) => {
     const account = newAccount("forgetful");
-    const other = await browser.newContext();
-    await signUpOverHttp(other, account);
-    await other.close();
+    await signUpElsewhere(browser, account);
 
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(account.email);
@@ -50,9 +48,7 @@ test.describe("signing up and in", () => {
 
   test("signing up with a registered email says so", async ({ page, browser }) => {
     const account = newAccount("twice");
-    const other = await browser.newContext();
-    await signUpOverHttp(other, account);
-    await other.close();
+    await signUpElsewhere(browser, account);
 
     await page.goto("/sign-up");
     await page.getByLabel("Email").fill(account.email);
@@ -112,7 +108,7 @@ test.describe("sessions", () => {
 });
 
 test.describe("security headers", () => {
-  for (const path of ["/sign-in", "/sign-up", "/tasks"]) {
+  for (const path of ["/sign-in", "/sign-up", "/forgot-password", "/dev/outbox", "/tasks"]) {
     test(`${path} is served with CSP, anti-framing and no-sniff headers`, async ({
       page,
       account: _signedIn,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   type APIRequestContext,
+  type Browser,
   type BrowserContext,
   test as base,
   expect,
@@ -37,6 +38,13 @@ export function signUpOverHttp(context: BrowserContext, account: Account) {
     ...account,
     name: account.email.split("@")[0],
   });
+}
+
+/** Creates the account from a context of its own, leaving this test's browser signed out. */
+export async function signUpElsewhere(browser: Browser, account: Account) {
+  const other = await browser.newContext();
+  await signUpOverHttp(other, account);
+  await other.close();
 }
 
 export function signInOverHttp(context: BrowserContext, account: Account) {

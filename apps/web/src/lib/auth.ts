@@ -2,12 +2,15 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
+import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { type DatabaseHandle, openDatabase } from "./db";
 import * as schema from "./db/schema";
 import { loadDevSecret } from "./dev-secret";
 import { type Env, getEnv } from "./env";
+import { authMailOptions } from "./mail/send-auth-mail";
+import { createMailSender } from "./mail/send-mail";
 import { hashPassword, verifyPassword } from "./password";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rules";
 import { signInLimit } from "./sign-in-limit";
@@ -38,11 +41,29 @@ function hs256Signer(env: Env) {
     new SignJWT(payload).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(key);
 }
 
+/** Work Better Auth hands off so an answer need not wait for it (mails): failures are logged. */
+function runInBackground(task: Promise<unknown>): void {
+  void task.catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : "unknown error";
+    console.error(`Taskline web: a background task failed: ${reason}`);
+  });
+}
+
 export function createAuth({ env, database }: { env: Env; database: DatabaseHandle }) {
   const issuer = env.BETTER_AUTH_URL;
   const hs256 = env.JWT_MODE === "hs256";
   // `next start` forces NODE_ENV=production, so decide from APP_ENV instead.
   const limited = env.APP_ENV === "production";
+  const mail = authMailOptions({
+    env,
+    sendMail: createMailSender(env),
+    markEmailVerified: async (userId) => {
+      await database.db
+        .update(schema.user)
+        .set({ emailVerified: true })
+        .where(eq(schema.user.id, userId));
+    },
+  });
 
   return betterAuth({
     appName: "Taskline",
@@ -57,7 +78,12 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
       minPasswordLength: PASSWORD_MIN_LENGTH,
       maxPasswordLength: PASSWORD_MAX_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
+      ...mail.emailAndPassword,
     },
+    emailVerification: mail.emailVerification,
+    user: mail.user,
+    // Reset links' tokens are kept as hashes: a copy of the database opens no account.
+    verification: { storeIdentifier: "hashed" },
     session: {
       expiresIn: DAY_SECONDS,
       // A request more than an hour after the last refresh pushes expiry 24 h out again.
@@ -73,12 +99,18 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
       customRules: {
         "/sign-in/email": { window: 60, max: 10 },
         "/sign-up/email": { window: 60, max: 5 },
+        // Each sends a mail.
+        "/request-password-reset": { window: 60, max: 5 },
+        "/send-verification-email": { window: 60, max: 5 },
+        "/change-email": { window: 60, max: 5 },
       },
     },
     advanced: {
       useSecureCookies: env.BETTER_AUTH_URL.startsWith("https://"),
       // Set by handleAuthRequest from the socket's peer and TRUSTED_PROXIES, never by a client.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      // Mails go out after the answer, which so takes as long whether an address is known or not.
+      backgroundTasks: { handler: runInBackground },
     },
     telemetry: { enabled: false },
     plugins: [

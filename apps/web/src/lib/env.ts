@@ -18,6 +18,15 @@ const origin = (name: string) =>
     .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` })
     .transform((value) => new URL(value).origin);
 
+/** "Taskline <no-reply@example.com>" or a bare address. */
+const mailbox = /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+const flag = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0"], { error: `${name} must be true or false` })
+    .transform((value) => value === "true" || value === "1")
+    .default(false);
+
 const envSchema = z.object({
   APP_ENV: z.enum(["development", "production"]),
   BETTER_AUTH_URL: origin("BETTER_AUTH_URL").default("http://localhost:3000"),
@@ -74,6 +83,16 @@ const envSchema = z.object({
       return ranges;
     })
     .default([]),
+  /** Outgoing mail server; unset: the development outbox, or no mail at all in production. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(mailbox, 'MAIL_FROM must be an address, such as "Taskline <no-reply@example.com>"')
+    .optional(),
+  /** Sign-in waits until the address is confirmed by a mailed link. */
+  REQUIRE_EMAIL_VERIFICATION: flag("REQUIRE_EMAIL_VERIFICATION"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & {
@@ -113,6 +132,16 @@ export function parseEnv(source: Source): Env {
   if (env.JWT_MODE === "hs256" && env.APP_ENV === "production" && !env.BETTER_AUTH_SECRET) {
     throw new EnvError(
       "BETTER_AUTH_SECRET is required when JWT_MODE=hs256: it is the HS256 key the API gets as JWT_SECRET.",
+    );
+  }
+  if (env.APP_ENV === "production" && env.SMTP_URL && !env.MAIL_FROM) {
+    throw new EnvError(
+      'MAIL_FROM is required when SMTP_URL is set and APP_ENV=production (the sender of every mail, e.g. "Taskline <no-reply@example.com>").',
+    );
+  }
+  if (env.APP_ENV === "production" && env.REQUIRE_EMAIL_VERIFICATION && !env.SMTP_URL) {
+    throw new EnvError(
+      "SMTP_URL is required when REQUIRE_EMAIL_VERIFICATION=true and APP_ENV=production: without mail nobody could confirm an address, so nobody could sign in.",
     );
   }
   return {

@@ -124,7 +124,7 @@ function cookieFrom(response: Response): string | null {
   return pairs.length ? pairs.join("; ") : null;
 }
 
-async function post(server: AuthServer, path: string, body: unknown, cookie?: string) {
+export async function post(server: AuthServer, path: string, body: unknown, cookie?: string) {
   const response = await fetch(`${server.origin}/api/auth${path}`, {
     method: "POST",
     headers: {

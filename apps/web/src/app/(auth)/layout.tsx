@@ -1,10 +1,10 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getServerSession } from "@/lib/session";
 
-/** Sign-in and sign-up: signed-in users go straight to their tasks. */
-export default async function AuthLayout({ children }: { children: ReactNode }) {
-  if (await getServerSession()) redirect("/tasks");
+/**
+ * The frame of the pages about getting into an account. Sign-in and sign-up send signed-in users
+ * to their tasks (redirectSignedIn); the pages a mailed link opens serve them too.
+ */
+export default function AuthLayout({ children }: { children: ReactNode }) {
   return (
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

@@ -18,6 +18,10 @@ export const authMessages = {
   tooManyAttempts: "Too many attempts. Please wait a minute and try again.",
   accountLocked:
     "Too many sign-in attempts for this account. Please wait 15 minutes and try again.",
+  emailNotVerified: "Confirm your email address first: open the link we sent you.",
+  linkExpired: "This link has expired or was already used.",
+  newPasswordRequired: "Enter a new password.",
+  passwordsDiffer: "The two passwords are not the same.",
   unexpected: "Something went wrong. Please try again.",
 } as const;
 
@@ -39,6 +43,11 @@ export function authErrorMessage(error: AuthClientError): string {
     // nothing about which are registered.
     case "TOO_MANY_SIGN_IN_ATTEMPTS":
       return authMessages.accountLocked;
+    // Only after the right password (REQUIRE_EMAIL_VERIFICATION=true).
+    case "EMAIL_NOT_VERIFIED":
+      return authMessages.emailNotVerified;
+    case "INVALID_TOKEN":
+      return authMessages.linkExpired;
   }
   if (error.status === 401) return authMessages.invalidCredentials;
   if (error.status === 429) return authMessages.tooManyAttempts;
@@ -47,13 +56,27 @@ export function authErrorMessage(error: AuthClientError): string {
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The email field's check, before a round trip. */
+export function validateEmail(email: string): string | null {
+  if (!email) return authMessages.emailRequired;
+  return emailPattern.test(email) ? null : authMessages.invalidEmail;
+}
+
+/** A new password, typed twice, against the sign-up rules. */
+export function validateNewPassword(password: string, repeated: string): string | null {
+  if (!password) return authMessages.newPasswordRequired;
+  if (password.length < PASSWORD_MIN_LENGTH) return authMessages.passwordTooShort;
+  if (password.length > PASSWORD_MAX_LENGTH) return authMessages.passwordTooLong;
+  return password === repeated ? null : authMessages.passwordsDiffer;
+}
+
 /** Client-side checks, so obvious mistakes are reported before a round trip. */
 export function validateCredentials(
   { email, password }: { email: string; password: string },
   { checkLength }: { checkLength: boolean },
 ): string | null {
-  if (!email) return authMessages.emailRequired;
-  if (!emailPattern.test(email)) return authMessages.invalidEmail;
+  const invalidEmail = validateEmail(email);
+  if (invalidEmail) return invalidEmail;
   if (!password) return authMessages.passwordRequired;
   if (checkLength && password.length < PASSWORD_MIN_LENGTH) return authMessages.passwordTooShort;
   if (checkLength && password.length > PASSWORD_MAX_LENGTH) return authMessages.passwordTooLong;

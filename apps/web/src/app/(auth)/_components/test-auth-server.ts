@@ -58,4 +58,22 @@ export const replies = {
       message: "Too many sign-in attempts for this account. Try again in 15 minutes.",
     },
   },
+  /** Sign-up with REQUIRE_EMAIL_VERIFICATION=true: no session, for a new or a registered address. */
+  signedUpAwaitingConfirmation: (email: string) => ({
+    status: 200,
+    body: { token: null, user: { id: "u1", email, name: "a", emailVerified: false } },
+  }),
+  emailNotVerified: {
+    status: 403,
+    body: { code: "EMAIL_NOT_VERIFIED", message: "Email not verified" },
+  },
+  ok: { status: 200, body: { status: true } },
+  resetLinkSent: {
+    status: 200,
+    body: {
+      status: true,
+      message: "If this email exists in our system, check your email for the reset link",
+    },
+  },
+  invalidToken: { status: 400, body: { code: "INVALID_TOKEN", message: "Invalid token" } },
 };

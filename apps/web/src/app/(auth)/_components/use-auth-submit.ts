@@ -18,10 +18,20 @@ export interface Credentials {
 export function useAuthSubmit(options: {
   /** Check the password's length (sign-up); sign-in leaves that to the server. */
   checkLength: boolean;
-  send(credentials: Credentials): Promise<{ error?: AuthClientError | null } | null>;
+  send(
+    credentials: Credentials,
+  ): Promise<{ data?: unknown; error?: AuthClientError | null } | null>;
+  /**
+   * After a success: true when the form shows what comes next itself (sign-up waiting for the
+   * address to be confirmed), false to go to the tasks.
+   */
+  handled?(data: unknown, credentials: Credentials): boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // Better Auth's code for the last failure, for forms that offer a way out (send the link again).
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+  const [submittedEmail, setSubmittedEmail] = useState("");
   const [pending, setPending] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -36,10 +46,18 @@ export function useAuthSubmit(options: {
       return;
     }
     setError(null);
+    setErrorCode(null);
+    setSubmittedEmail(email);
     setPending(true);
-    const result = await options.send({ email, password, form }).catch(() => null);
+    const credentials = { email, password, form };
+    const result = await options.send(credentials).catch(() => null);
     if (!result || result.error) {
       setError(authErrorMessage(result?.error ?? { status: 0 }));
+      setErrorCode(result?.error?.code ?? null);
+      setPending(false);
+      return;
+    }
+    if (options.handled?.(result.data, credentials)) {
       setPending(false);
       return;
     }
@@ -47,5 +65,5 @@ export function useAuthSubmit(options: {
     router.refresh();
   }
 
-  return { error, pending, handleSubmit };
+  return { error, errorCode, submittedEmail, pending, handleSubmit };
 }

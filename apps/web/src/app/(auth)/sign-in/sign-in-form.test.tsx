@@ -107,4 +107,45 @@ describe("SignInForm", () => {
       "Too many sign-in attempts for this account. Please wait 15 minutes and try again.",
     );
   });
+
+  it("offers 'Forgot password?' when this server can mail reset links", () => {
+    render(<SignInForm canResetPassword />);
+
+    expect(screen.getByRole("link", { name: "Forgot password?" })).toHaveAttribute(
+      "href",
+      "/forgot-password",
+    );
+  });
+
+  it("offers no reset link when this server cannot send mail", () => {
+    render(<SignInForm canResetPassword={false} />);
+
+    expect(screen.queryByRole("link", { name: "Forgot password?" })).not.toBeInTheDocument();
+  });
+
+  it("says the password has changed after a reset", () => {
+    render(<SignInForm passwordChanged />);
+
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Your password has been changed. Sign in with the new one.",
+    );
+  });
+
+  it("asks to confirm the address first, and sends the link again on request", async () => {
+    const server = stubAuthServer(replies.emailNotVerified);
+    render(<SignInForm />);
+    await submit("ada@example.com", "correct horse");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Confirm your email address first: open the link we sent you.",
+    );
+
+    await userEvent.setup().click(screen.getByRole("button", { name: "Send the link again" }));
+
+    await waitFor(() =>
+      expect(server.requests.at(-1)).toEqual({
+        path: "/api/auth/send-verification-email",
+        body: { email: "ada@example.com", callbackURL: "/verify-email" },
+      }),
+    );
+  });
 });

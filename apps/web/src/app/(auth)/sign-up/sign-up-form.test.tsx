@@ -110,4 +110,15 @@ describe("SignUpForm", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Enter a valid email address.");
     expect(server.requests).toEqual([]);
   });
+
+  it("asks to check the mail when the address must be confirmed first, and stays", async () => {
+    stubAuthServer(replies.signedUpAwaitingConfirmation("ada@example.com"));
+    render(<SignUpForm />);
+
+    await fill({ email: "ada@example.com", password: "long enough password" });
+
+    expect(await screen.findByRole("heading", { name: "Check your email" })).toBeVisible();
+    expect(screen.getByText("ada@example.com")).toBeVisible();
+    expect(router.replace).not.toHaveBeenCalled();
+  });
 });

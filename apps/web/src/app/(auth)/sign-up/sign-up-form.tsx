@@ -1,10 +1,12 @@
 "use client";
 
-import Link from "next/link";
+import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-rules";
 import { AuthField } from "../_components/auth-field";
+import { AuthForm, AuthMessage, EmailField, NewPasswordField } from "../_components/auth-form";
+import { AuthLink } from "../_components/auth-link";
 import { FormAlert } from "../_components/form-alert";
+import { ResendVerification } from "../_components/resend-verification";
 import { SubmitButton } from "../_components/submit-button";
 import { useAuthSubmit } from "../_components/use-auth-submit";
 
@@ -15,7 +17,31 @@ function nameFrom(name: string, email: string): string {
   return name || email.split("@")[0] || email;
 }
 
+/**
+ * With REQUIRE_EMAIL_VERIFICATION=true, sign-up answers without a session, whether the address
+ * was new or already had an account (whose owner gets a mail instead): both see this.
+ */
+function CheckYourEmail({ email }: { email: string }) {
+  return (
+    <AuthMessage title="Check your email">
+      <p className="text-sm">
+        We sent a message to <strong className="font-medium">{email}</strong>. Open the link in it
+        to confirm your address and sign in. The link works once, within an hour.
+      </p>
+      <ResendVerification email={email} />
+      <p className="text-center text-sm text-muted-foreground">
+        Confirmed already? <AuthLink href="/sign-in">Sign in</AuthLink>
+      </p>{" "}
+    </AuthMessage>
+  );
+}
+
+/** Sign-up made an account but no session: its address waits to be confirmed. */
+const awaitsConfirmation = (data: unknown) =>
+  typeof data === "object" && data !== null && "token" in data && data.token === null;
+
 export function SignUpForm() {
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const { error, pending, handleSubmit } = useAuthSubmit({
     checkLength: true,
     send: ({ email, password, form }) =>
@@ -24,18 +50,17 @@ export function SignUpForm() {
         password,
         name: nameFrom(String(form.get("name") ?? "").trim(), email),
       }),
+    handled: (data, { email }) => {
+      if (!awaitsConfirmation(data)) return false;
+      setSentTo(email);
+      return true;
+    },
   });
 
+  if (sentTo) return <CheckYourEmail email={sentTo} />;
+
   return (
-    // method="post": a submit before hydration must never put the password in the URL.
-    <form
-      method="post"
-      noValidate
-      onSubmit={handleSubmit}
-      className="space-y-5"
-      aria-describedby={ERROR_ID}
-    >
-      <h1 className="text-xl font-semibold tracking-tight">Create your account</h1>
+    <AuthForm title="Create your account" errorId={ERROR_ID} onSubmit={handleSubmit}>
       <FormAlert id={ERROR_ID} message={error} />
       <AuthField
         label="Name"
@@ -45,35 +70,12 @@ export function SignUpForm() {
         hint="Optional."
         maxLength={100}
       />
-      <AuthField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        aria-invalid={error ? true : undefined}
-      />
-      <AuthField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
-        aria-invalid={error ? true : undefined}
-      />
+      <EmailField invalid={error !== null} />
+      <NewPasswordField label="Password" invalid={error !== null} />
       <SubmitButton pending={pending}>Create account</SubmitButton>
       <p className="text-center text-sm text-muted-foreground">
-        Already have an account?{" "}
-        <Link
-          href="/sign-in"
-          className="font-medium text-primary underline-offset-4 hover:underline"
-        >
-          Sign in
-        </Link>
+        Already have an account? <AuthLink href="/sign-in">Sign in</AuthLink>
       </p>
-    </form>
+    </AuthForm>
   );
 }

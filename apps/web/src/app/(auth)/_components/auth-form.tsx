@@ -1,0 +1,70 @@
+import type { FormEvent, ReactNode } from "react";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-rules";
+import { AuthField } from "./auth-field";
+
+/** The auth pages' form: titled, checked by the page itself, its error described by `errorId`. */
+export function AuthForm({
+  title,
+  errorId,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  errorId: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    // method="post": a submit before hydration must never put the password in the URL.
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-5"
+      aria-describedby={errorId}
+    >
+      <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
+      {children}
+    </form>
+  );
+}
+
+/** A titled message instead of a form (a link that no longer works, a confirmed address). */
+export function AuthMessage({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
+      {children}
+    </div>
+  );
+}
+
+export function EmailField({ invalid }: { invalid: boolean }) {
+  return (
+    <AuthField
+      label="Email"
+      name="email"
+      type="email"
+      autoComplete="email"
+      required
+      aria-invalid={invalid ? true : undefined}
+    />
+  );
+}
+
+/** A password being chosen, with the sign-up rules as its hint. */
+export function NewPasswordField({ label, invalid }: { label: string; invalid: boolean }) {
+  return (
+    <AuthField
+      label={label}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN_LENGTH}
+      maxLength={PASSWORD_MAX_LENGTH}
+      hint={`${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`}
+      aria-invalid={invalid ? true : undefined}
+    />
+  );
+}
