@@ -12,7 +12,6 @@ CREATE FUNCTION task_fold(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALL
 	SELECT lower(public.unaccent('public.unaccent'::regdictionary, value))
 $$;
 --> statement-breakpoint
-CREATE INDEX "tasks_user_updated_idx" ON "tasks" USING btree ("user_id","updated_at" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "tasks_user_due_at_idx" ON "tasks" USING btree ("user_id","due_at","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "tasks_user_due_at_desc_idx" ON "tasks" USING btree ("user_id","due_at" DESC NULLS LAST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "tasks_user_priority_idx" ON "tasks" USING btree ("user_id","priority" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
