@@ -4,7 +4,7 @@
 // same run, prints the table and writes bench/results/latest.json. Everything it starts is stopped, and the database dropped, at the end
 // (also on failure and Ctrl-C). Env: BENCH_DURATION (s, default 15), BENCH_WARMUP (s, default 3),
 // BENCH_DATABASE_URL (server to create the database on), BENCH_ONLY (e.g. "list,rejected").
-import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
+import { buildApi, cpuSeconds, peakMemory, startApi } from "./lib/api-process.ts";
 import { bareHttpCeiling, CEILING_TITLE, SQL_CEILINGS, sqlCeiling } from "./lib/ceilings.ts";
 import { cleanUpOnSignals, runCleanups } from "./lib/cleanup.ts";
 import { loadConfig, type Scenario } from "./lib/config.ts";
@@ -90,13 +90,36 @@ async function main(): Promise<boolean> {
         ? await bareHttpCeiling(planScenario("list", "", tokens, taskIds), settings)
         : await sqlCeiling(SQL_CEILINGS[name], db.url, config.users, settings);
   };
+  /** The API's CPU time over a measured run, per request. */
+  const apiCpu = () => {
+    let start = 0;
+    let end = 0;
+    return {
+      hooks: {
+        beforeMeasured: () => {
+          start = cpuSeconds(api.pid);
+        },
+        afterMeasured: () => {
+          end = cpuSeconds(api.pid);
+        },
+      },
+      perRequest: (requests: number) => Math.round(((end - start) * 1e6) / Math.max(1, requests)),
+    };
+  };
   const measureScenario = async (name: Scenario) => {
     const plan = plans.get(name);
     if (!plan) return;
     log(`${name}: ${config.connections} connections, ${config.durationSeconds} s…`);
-    const m = await runLoad(plan, settings);
+    const cpu = apiCpu();
+    const m = await runLoad(plan, settings, cpu.hooks);
     const api_peak_mb = Math.max(...peakMemory(api.pid).map((p) => p.mb));
-    scenarios[name] = { ...m, api_peak_mb, ceiling: BAR[name].ceiling, ratio: Number.NaN };
+    scenarios[name] = {
+      ...m,
+      api_peak_mb,
+      api_cpu_us: cpu.perRequest(m.requests),
+      ceiling: BAR[name].ceiling,
+      ratio: Number.NaN,
+    };
   };
   const measureNoisyNeighbour = async () => {
     const plan = plans.get("noisy");
@@ -109,13 +132,21 @@ async function main(): Promise<boolean> {
       `noisy: ${config.connections} connections of ordinary users beside ` +
         `${config.heavyUserConnections} of the heavy one, ${config.durationSeconds} s…`,
     );
+    const cpu = apiCpu();
     const [m, heavyLoad] = await Promise.all([
-      runLoad(plan, settings),
+      runLoad(plan, settings, cpu.hooks),
       runLoad(heavy, { ...settings, connections: config.heavyUserConnections }),
     ]);
     log(`noisy: the heavy user's own lists: ${heavyLoad.rps} req/s, p99 ${heavyLoad.p99_ms} ms`);
     const api_peak_mb = Math.max(...peakMemory(api.pid).map((p) => p.mb));
-    scenarios.noisy = { ...m, api_peak_mb, ceiling: BAR.noisy.ceiling, ratio: Number.NaN };
+    scenarios.noisy = {
+      ...m,
+      api_peak_mb,
+      // The heavy user's requests cost the API too: CPU per ordinary request overstates.
+      api_cpu_us: cpu.perRequest(m.requests),
+      ceiling: BAR.noisy.ceiling,
+      ratio: Number.NaN,
+    };
   };
 
   // Read-only and in-place work first, on the table as seeded; inserts last.

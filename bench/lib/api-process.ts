@@ -132,7 +132,8 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 /** Peak resident memory (VmHWM) of the API process and every descendant, in MB. */
-export function peakMemory(rootPid: number): { pid: number; mb: number }[] {
+/** The API's processes: `rootPid` and its descendants (cluster workers). */
+function processTree(rootPid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -146,9 +147,13 @@ export function peakMemory(rootPid: number): { pid: number; mb: number }[] {
   }
   const inTree = (pid: number): boolean =>
     pid === rootPid || (pid > 1 && parents.has(pid) && inTree(parents.get(pid) as number));
+  return [...parents.keys()].filter(inTree).sort((a, b) => a - b);
+}
+
+/** Each API process's peak resident memory (VmHWM). */
+export function peakMemory(rootPid: number): { pid: number; mb: number }[] {
   const result: { pid: number; mb: number }[] = [];
-  for (const pid of parents.keys()) {
-    if (!inTree(pid)) continue;
+  for (const pid of processTree(rootPid)) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
@@ -157,7 +162,28 @@ export function peakMemory(rootPid: number): { pid: number; mb: number }[] {
       // ended
     }
   }
-  return result.sort((a, b) => a.pid - b.pid);
+  return result;
+}
+
+/** Kernel clock ticks per second, as /proc/<pid>/stat counts CPU time (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user + system) the API's processes have used so far. Per request, it compares
+ * builds far more steadily than throughput when other work shares the machine.
+ */
+export function cpuSeconds(rootPid: number): number {
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      // utime and stime: fields 14 and 15 of stat(5), 12 and 13 after "pid (comm) ".
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // ended
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
 }
 
 function freePort(): Promise<string> {

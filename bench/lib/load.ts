@@ -32,7 +32,14 @@ export type Measurement = {
 
 export type LoadSettings = { connections: number; durationSeconds: number; warmupSeconds: number };
 
-export async function runLoad(plan: LoadPlan, settings: LoadSettings): Promise<Measurement> {
+/** Called around the measured run only (not the warm-up). */
+export type RunHooks = { beforeMeasured?: () => void; afterMeasured?: () => void };
+
+export async function runLoad(
+  plan: LoadPlan,
+  settings: LoadSettings,
+  hooks: RunHooks = {},
+): Promise<Measurement> {
   const file = join(workDir, `${plan.name}.tsv`);
   writeFileSync(
     file,
@@ -49,7 +56,10 @@ export async function runLoad(plan: LoadPlan, settings: LoadSettings): Promise<M
       env,
     });
   await wrk(settings.warmupSeconds);
-  return parse((await wrk(settings.durationSeconds)).stdout);
+  hooks.beforeMeasured?.();
+  const { stdout } = await wrk(settings.durationSeconds);
+  hooks.afterMeasured?.();
+  return parse(stdout);
 }
 
 function parse(stdout: string): Measurement {

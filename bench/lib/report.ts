@@ -7,7 +7,13 @@ import type { Scenario } from "./config.ts";
 import type { Measurement } from "./load.ts";
 
 export type Ceiling = "bare HTTP" | "list SQL" | "insert SQL";
-export type ScenarioResult = Measurement & { api_peak_mb: number; ceiling: Ceiling; ratio: number };
+export type ScenarioResult = Measurement & {
+  api_peak_mb: number;
+  /** CPU time the API's processes spent per request of the measured run, in µs. */
+  api_cpu_us: number;
+  ceiling: Ceiling;
+  ratio: number;
+};
 
 /** Which ceiling each scenario is held against, and the least ratio it must reach. */
 export const BAR: Record<Scenario, { ceiling: Ceiling; minRatio: number }> = {
@@ -66,10 +72,19 @@ export function checkBar(scenarios: Report["scenarios"]): Report["bar"] {
 }
 
 export function printTable(report: Report): void {
-  const head = ["", "req/s", "p50 ms", "p99 ms", "unexpected", "API peak MB", "ratio (bar)"];
+  const head = [
+    "",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "unexpected",
+    "API peak MB",
+    "API CPU µs/req",
+    "ratio (bar)",
+  ];
   const rows: string[][] = [];
   for (const [name, m] of Object.entries(report.ceilings)) {
-    rows.push([`ceiling: ${name}`, ...figures(m), "—", "—"]);
+    rows.push([`ceiling: ${name}`, ...figures(m), "—", "—", "—"]);
   }
   for (const [name, r] of Object.entries(report.scenarios) as [Scenario, ScenarioResult][]) {
     const bar = BAR[name];
@@ -77,6 +92,7 @@ export function printTable(report: Report): void {
       name,
       ...figures(r),
       r.api_peak_mb.toFixed(1),
+      String(r.api_cpu_us),
       `${r.ratio.toFixed(2)}× ${bar.ceiling} (≥ ${bar.minRatio})`,
     ]);
   }
