@@ -80,22 +80,23 @@ function after(term: SortTerm | undefined, cursor: Cursor): SQL {
   return sql`(${beyond}${orNull} or (${key} = ${value} and ${tie}))`;
 }
 
-/** What the statement gives for each task of the page; nulls in the one row of an empty page. */
+/**
+ * The page in one row: the count, the tasks' JSON texts joined into the answer's array (in the
+ * page's order), and the position of its last task, which starts the next page when `more`.
+ */
 const pageFields = {
-  id: sql<string | null>`id`,
-  createdAt: sql<Date | null>`created_at`.mapWith(tasks.createdAt),
-  json: sql<string | null>`json`,
-  sortKey: sql<string | null>`sort_key`,
+  total: sql<number>`total`.mapWith(Number),
+  items: sql<string>`items`,
+  lastId: sql<string | null>`last_id`,
+  lastCreatedAt: sql<Date | null>`last_created_at`.mapWith(tasks.createdAt),
+  lastSortKey: sql<string | null>`last_sort_key`,
+  more: sql<boolean>`more`,
 };
 
-type PageRow = { id: string; createdAt: Date; json: string };
-const isTask = <R extends { id: string | null }>(row: R): row is R & PageRow => row.id !== null;
-
 /**
- * The page (one row more than `limit`, to know whether more remain) left-joined to its total, so
- * that an empty page still answers with the count. A first page that holds every matching task
- * has counted them already: only a longer list is counted apart (the second operand of coalesce
- * runs only when the first is null).
+ * The page (one row more than `limit`, to know whether more remain) and its total. A first page
+ * that holds every matching task has counted them already: only a longer list is counted apart
+ * (the second operand of coalesce runs only when the first is null).
  */
 function pageStatement(params: ListParams, term: SortTerm | undefined): SQL {
   const { userId, limit, after: cursor } = params;
@@ -107,51 +108,44 @@ function pageStatement(params: ListParams, term: SortTerm | undefined): SQL {
     : sql`coalesce((select count(*)::int from page having count(*) <= ${limit}), ${counted})`;
   const position = cursor ? sql` and ${after(term, cursor)}` : sql``;
   const order = orderBy(term);
+  const last = (column: string) => sql.raw(`(select ${column} from page where n = `);
   return sql`with page as (
-  select ${tasks.id}, ${tasks.createdAt}, ${taskJsonSql} as json, ${term ? sql`(${term.key})::text` : sql`null::text`} as sort_key,
+  select ${tasks.id} as id, ${tasks.createdAt} as created_at, ${taskJsonSql} as json,
+    ${term ? sql`(${term.key})::text` : sql`null::text`} as sort_key,
     row_number() over (order by ${order}) as n
   from ${tasks} where ${where}${position}
   order by ${order} limit ${limit + 1}
 )
-select counted.total, page.* from (select ${total} as total) as counted
-  left join page on true order by page.n`;
+select ${total} as total,
+  '[' || coalesce((select string_agg(json, ',' order by n) from page where n <= ${limit}), '') || ']' as items,
+  ${last("id::text")}${limit}) as last_id,
+  ${last("created_at")}${limit}) as last_created_at,
+  ${last("sort_key")}${limit}) as last_sort_key,
+  (select count(*) > ${limit} from page) as more`;
 }
 
 /** One page of `userId`'s tasks that match the query, in its order. */
 export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage> {
-  const { limit } = params;
   const term = sortTerm(params.sort, params.q);
   const read = (on: Db) =>
-    on
-      .select({ ...pageFields, total: sql<number>`total`.mapWith(Number) })
-      .from(sql`(${pageStatement(params, term)}) as result`);
+    on.select(pageFields).from(sql`(${pageStatement(params, term)}) as result`);
   // A generic plan cannot see the search text: it expects one match and filters every task of
   // the user (130 ms for 10,000). Planned for its text, a search uses the trigram and text-search
   // indexes (19 ms), at the price of a transaction and a plan per search.
-  const result =
+  const [page] =
     params.q === undefined
       ? await read(db)
       : await db.transaction(async (tx) => {
           await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
           return read(tx);
         });
-  const found = result.filter(isTask);
-  const last = found[limit - 1];
+  if (page === undefined) throw new Error("the list statement returned no row");
+  const { total, items, lastId, lastCreatedAt, lastSortKey, more } = page;
   const next =
-    found.length > limit && last
-      ? {
-          key: last.sortKey,
-          createdAt: last.createdAt,
-          id: last.id,
-          query: queryFingerprint(params),
-        }
+    more && lastId !== null && lastCreatedAt !== null
+      ? { key: lastSortKey, createdAt: lastCreatedAt, id: lastId, query: queryFingerprint(params) }
       : undefined;
-  const json = `[${found
-    .slice(0, limit)
-    .map((row) => row.json)
-    .join(",")}]`;
-  const total = result[0]?.total ?? 0;
-  return { json, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
+  return { json: items, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
 }
 
 /** True when `cursor` was made by this query (same filters and sort) and reads back as its key. */
