@@ -46,4 +46,14 @@ describe("the label endpoints", () => {
       { name: "keep", task_count: 1, open_count: 1 },
     ]);
   });
+
+  test("a label with spaces, accents and a slash is named by its URL-encoded path segment", async () => {
+    const alice = await api.user("alice");
+    const task = await createTask(alice, { title: "a", labels: ["Été 2027/Q3"] });
+    const path = `/api/labels/${encodeURIComponent("été 2027/q3")}`;
+    expect((await alice.patch(path, { name: "Summer" })).status).toBe(204);
+    expect(((await alice.get(`/api/tasks/${task.id}`)).body as TaskJson).labels).toEqual([
+      "Summer",
+    ]);
+  });
 });
