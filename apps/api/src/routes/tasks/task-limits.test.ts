@@ -4,13 +4,19 @@ import { createTask, setupTestApi } from "../../../test/harness.ts";
 
 const api = setupTestApi({ env: { TASK_QUOTA: "3" } });
 
-/** `n` tasks of `userId`, written straight into the table. */
+/**
+ * `n` tasks of `userId`, written straight into the table, without the API's statement timeout
+ * (thousands of rows and their search index entries may take longer on a busy machine).
+ */
 const seed = (userId: string, n: number) =>
-  api.database.db.execute(
-    sql`insert into tasks (user_id, title, created_at, updated_at)
-      select ${userId}, 'seeded ' || i, now() - i * interval '1 second', now()
-      from generate_series(1, ${n}) as i`,
-  );
+  api.database.db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    await tx.execute(
+      sql`insert into tasks (user_id, title, created_at, updated_at)
+        select ${userId}, 'seeded ' || i, now() - i * interval '1 second', now()
+        from generate_series(1, ${n}) as i`,
+    );
+  });
 
 describe("TASK_QUOTA", () => {
   test("a user at the quota gets a 403 in words, and no task is added", async () => {
