@@ -4,13 +4,19 @@ import { createTask, setupTestApi } from "../../../test/harness.ts";
 
 const api = setupTestApi({ env: { TASK_QUOTA: "3" } });
 
-/** `n` tasks of `userId`, written straight into the table. */
-const seed = (userId: string, n: number) =>
-  api.database.db.execute(
-    sql`insert into tasks (user_id, title, created_at, updated_at)
-      select ${userId}, 'seeded ' || i, now() - i * interval '1 second', now()
-      from generate_series(1, ${n}) as i`,
-  );
+/**
+ * `n` tasks of `userId`, written straight into the table, a few thousand per statement: each
+ * statement must end within the API's statement_timeout, and every row feeds the search indexes.
+ */
+async function seed(userId: string, n: number) {
+  for (let from = 1; from <= n; from += 2_000) {
+    await api.database.db.execute(
+      sql`insert into tasks (user_id, title, created_at, updated_at)
+        select ${userId}, 'seeded ' || i, now() - i * interval '1 second', now()
+        from generate_series(${from}::int, ${Math.min(n, from + 1_999)}::int) as i`,
+    );
+  }
+}
 
 describe("TASK_QUOTA", () => {
   test("a user at the quota gets a 403 in words, and no task is added", async () => {
