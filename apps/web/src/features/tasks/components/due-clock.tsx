@@ -1,0 +1,24 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import type { DueClock } from "../describe-due";
+
+const ClockContext = createContext<DueClock | null>(null);
+
+/** The user's zone and the moment the screen was drawn, for due dates in words. */
+export function DueClockProvider({
+  timeZone,
+  children,
+}: {
+  timeZone: string;
+  children: ReactNode;
+}) {
+  // A new "now" whenever the zone is (re)established; rows never disagree about what today is.
+  const clock = useMemo(() => ({ now: new Date(), timeZone }), [timeZone]);
+  return <ClockContext.Provider value={clock}>{children}</ClockContext.Provider>;
+}
+
+export function useDueClock(): DueClock {
+  const clock = useContext(ClockContext);
+  return clock ?? { now: new Date(), timeZone: "UTC" };
+}
