@@ -8,13 +8,16 @@ const ClockContext = createContext<DueClock | null>(null);
 /** The user's zone and the moment the screen was drawn, for due dates in words. */
 export function DueClockProvider({
   timeZone,
+  now,
   children,
 }: {
   timeZone: string;
+  /** Fixed in tests; otherwise the moment the zone is (re)established. */
+  now?: Date;
   children: ReactNode;
 }) {
-  // A new "now" whenever the zone is (re)established; rows never disagree about what today is.
-  const clock = useMemo(() => ({ now: new Date(), timeZone }), [timeZone]);
+  // Rows never disagree about what today is.
+  const clock = useMemo(() => ({ now: now ?? new Date(), timeZone }), [now, timeZone]);
   return <ClockContext.Provider value={clock}>{children}</ClockContext.Provider>;
 }
 

@@ -51,21 +51,15 @@ export function TaskDetails({ task }: { task: Task }) {
           <span className="sr-only">{due.label}</span>
         </span>
       ) : null}
-      {task.labels.length > 0 ? (
-        <ul aria-label="Labels" className="flex flex-wrap gap-1">
-          {task.labels.map((label) => (
-            <li key={label}>
-              <ViewLink
-                to={{ kind: "label", name: label }}
-                className="inline-flex rounded-full bg-muted px-2 py-0.5 text-foreground/80 hover:bg-accent hover:text-accent-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
-              >
-                <span aria-hidden="true">#</span>
-                {label}
-              </ViewLink>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {task.labels.map((label) => (
+        <ViewLink
+          key={label}
+          to={{ kind: "label", name: label }}
+          className="inline-flex rounded-full bg-muted px-2 py-0.5 text-foreground/80 hover:bg-accent hover:text-accent-foreground focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
+        >
+          #{label}
+        </ViewLink>
+      ))}
     </div>
   );
 }
