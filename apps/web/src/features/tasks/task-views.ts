@@ -53,7 +53,7 @@ export function viewFromSegments(segments: readonly string[]): TaskView | null {
   if (first === undefined) return { kind: "inbox" };
   if (first === "labels" && second !== undefined && rest.length === 0) {
     const name = safeDecode(second);
-    return name?.trim() ? { kind: "label", name } : null;
+    return name.trim() ? { kind: "label", name } : null;
   }
   if (second !== undefined) return null;
   return FIXED_VIEWS.find((kind) => kind !== "inbox" && kind === first)
@@ -67,11 +67,12 @@ export function viewFromPath(pathname: string): TaskView | null {
   return viewFromSegments(segments.slice(1));
 }
 
-function safeDecode(segment: string): string | null {
+/** A segment as written; one that is not percent-encoding (already decoded: "50%") as it is. */
+function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    return null;
+    return segment;
   }
 }
 

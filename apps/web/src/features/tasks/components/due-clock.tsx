@@ -1,11 +1,24 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { DueClock } from "../describe-due";
 
 const ClockContext = createContext<DueClock | null>(null);
 
-/** The user's zone and the moment the screen was drawn, for due dates in words. */
+const MINUTE_MS = 60_000;
+
+/** The time now, moving on each minute: a due time passes, midnight makes tomorrow today. */
+function useMinute(fixed: Date | undefined): Date {
+  const [now, setNow] = useState(() => fixed ?? new Date());
+  useEffect(() => {
+    if (fixed) return undefined;
+    const timer = setInterval(() => setNow(new Date()), MINUTE_MS);
+    return () => clearInterval(timer);
+  }, [fixed]);
+  return fixed ?? now;
+}
+
+/** The user's zone and the current minute, for due dates in words and the date-based views. */
 export function DueClockProvider({
   timeZone,
   now,
@@ -16,8 +29,9 @@ export function DueClockProvider({
   now?: Date;
   children: ReactNode;
 }) {
-  // Rows never disagree about what today is.
-  const clock = useMemo(() => ({ now: now ?? new Date(), timeZone }), [now, timeZone]);
+  // One clock for the whole screen: rows never disagree about what today is.
+  const minute = useMinute(now);
+  const clock = useMemo(() => ({ now: minute, timeZone }), [minute, timeZone]);
   return <ClockContext.Provider value={clock}>{children}</ClockContext.Provider>;
 }
 

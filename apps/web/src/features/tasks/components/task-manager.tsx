@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Toaster } from "@/components/ui/sonner";
 import type { ApiClient } from "@/lib/api-client";
+import { formatDate } from "@/lib/quick-add/wall-clock";
+import { parseDate } from "../describe-due";
 import { countsWithout } from "../task-cache";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
 import { type TaskView, todayIn, viewDays, viewTitle } from "../task-views";
@@ -14,7 +16,7 @@ import { useLabels, usePrefetchView, useTaskCounts } from "../use-task-queries";
 import { useUserTimeZone } from "../use-user-time-zone";
 import { useViewNavigation, ViewNavigationProvider } from "../view-navigation";
 import { AddTaskForm } from "./add-task-form";
-import { DueClockProvider } from "./due-clock";
+import { DueClockProvider, useDueClock } from "./due-clock";
 import { TaskSidebar } from "./task-sidebar";
 import { ViewLists } from "./view-lists";
 import { ViewsDrawer } from "./views-drawer";
@@ -65,7 +67,10 @@ function isTextField(target: EventTarget | null): boolean {
 
 function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs: number }) {
   const { view } = useViewNavigation();
-  const days = useMemo(() => viewDays(todayIn(timeZone)), [timeZone]);
+  const { now } = useDueClock();
+  const today = formatDate(todayIn(timeZone, now));
+  // Recomputed when the day changes (at midnight), not every minute.
+  const days = useMemo(() => viewDays(parseDate(today)), [today]);
   const counts = useTaskCounts(days);
   const labels = useLabels();
   const prefetch = usePrefetchView(days);
