@@ -115,9 +115,17 @@ describe("the tasks page's first load, on the web server", () => {
     process.env.API_INTERNAL_URL = api.url;
     delete env.__taskline_env; // getEnv() parses the environment again
 
-    const initial = await loadInitialTasks(token, "all");
+    const initial = await loadInitialTasks(token, { kind: "inbox" }, "Europe/Berlin");
 
-    expect(initial?.page.tasks.map((task) => task.title)).toEqual(["Loaded by the server"]);
-    expect(initial?.counts).toEqual({ all: 1, pending: 1, completed: 0 });
+    expect(initial?.lists[0]?.page.tasks.map((task) => task.title)).toEqual([
+      "Loaded by the server",
+    ]);
+    expect(initial?.counts).toEqual({
+      inbox: { count: 1, capped: false },
+      today: { count: 0, capped: false },
+      upcoming: { count: 0, capped: false },
+      completed: { count: 0, capped: false },
+    });
+    expect(initial?.labels).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <AppHeader email={user.email} />
-      <main className="mx-auto w-full max-w-3xl px-4 py-6 sm:py-10">{children}</main>
+      <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">{children}</main>
     </>
   );
 }

@@ -2,9 +2,12 @@ import type { ApiClient } from "@/lib/api-client";
 import { apiErrorFrom } from "@/lib/api-error";
 import type { components, paths } from "@/lib/api-schema";
 import { taskErrorFrom } from "./task-conflict";
+import type { FixedViewKind, ListFilter } from "./task-views";
 
 /** Every type here comes from the API's OpenAPI document; none is written by hand. */
 export type Task = components["schemas"]["Task"];
+export type Label = components["schemas"]["Label"];
+export type Priority = Task["priority"];
 
 /** The organising fields of a task that has none: what the API answers for a plain new task. */
 export const unorganizedFields = (): Pick<
@@ -36,13 +39,14 @@ export interface TaskPage {
   nextCursor: string | null;
 }
 
-export interface TaskCounts {
-  all: number;
-  pending: number;
-  completed: number;
-  /** Counts the API stopped at (`X-Total-Count-Capped`): each means "this many or more". */
-  capped?: readonly TaskStatus[];
+/** One list's size: `capped` when the API stopped counting (each means "this many or more"). */
+export interface ListCount {
+  count: number;
+  capped: boolean;
 }
+
+/** The sizes of the fixed views, for the sidebar. */
+export type TaskCounts = Record<FixedViewKind, ListCount>;
 
 /** The version the API's `ETag` names: the task's `updated_at`, quoted. */
 export const etagOf = (updatedAt: string) => `"${updatedAt}"`;
@@ -78,42 +82,53 @@ export function parseStatus(value: unknown): TaskStatus {
   return TASK_STATUSES.find((status) => status === value) ?? "all";
 }
 
+function listQuery(filter: ListFilter, limit: number): ListQuery {
+  const query: ListQuery = { status: filter.status, limit };
+  if (filter.label !== undefined) query.label = filter.label;
+  if (filter.dueAfter !== undefined) query.due_after = filter.dueAfter;
+  if (filter.dueBefore !== undefined) query.due_before = filter.dueBefore;
+  return query;
+}
+
 export async function listTasks(
   api: ApiClient,
-  params: { status: TaskStatus; cursor?: string | null; limit?: number },
+  params: { filter: ListFilter; cursor?: string | null; limit?: number },
 ): Promise<TaskPage> {
-  const query: ListQuery = { status: params.status, limit: params.limit ?? PAGE_SIZE };
+  const query = listQuery(params.filter, params.limit ?? PAGE_SIZE);
   if (params.cursor) query.cursor = params.cursor;
   const { data, error, response } = await api.GET("/api/tasks", { params: { query } });
   if (!data) throw apiErrorFrom(response, error);
   return { tasks: data, nextCursor: nextCursorFrom(response.headers.get("Link")) };
 }
 
-async function countWithStatus(api: ApiClient, status: TaskStatus) {
+/** How many tasks a list holds (the API's `X-Total-Count`), without fetching them. */
+export async function countList(api: ApiClient, filter: ListFilter): Promise<ListCount> {
   const { data, error, response } = await api.GET("/api/tasks", {
-    params: { query: { status, limit: 1 } },
+    params: { query: listQuery(filter, 1) },
   });
   if (!data) throw apiErrorFrom(response, error);
   return totalFrom(response);
 }
 
-/** How many tasks each filter holds (the API's `X-Total-Count`). */
-export async function countTasks(api: ApiClient): Promise<TaskCounts> {
-  const [pending, completed] = await Promise.all([
-    countWithStatus(api, "pending"),
-    countWithStatus(api, "completed"),
+/** The size of each fixed view, one request each. */
+export async function countTasks(
+  api: ApiClient,
+  filters: Record<FixedViewKind, ListFilter>,
+): Promise<TaskCounts> {
+  const [inbox, today, upcoming, completed] = await Promise.all([
+    countList(api, filters.inbox),
+    countList(api, filters.today),
+    countList(api, filters.upcoming),
+    countList(api, filters.completed),
   ]);
-  const counts = {
-    all: pending.count + completed.count,
-    pending: pending.count,
-    completed: completed.count,
-  };
-  if (!pending.capped && !completed.capped) return counts;
-  // A floor in either part makes the sum a floor too.
-  const capped: TaskStatus[] = ["all"];
-  if (pending.capped) capped.push("pending");
-  if (completed.capped) capped.push("completed");
-  return { ...counts, capped };
+  return { inbox, today, upcoming, completed };
+}
+
+/** The user's labels, sorted ignoring case, each with how many open tasks carry it. */
+export async function listLabels(api: ApiClient): Promise<Label[]> {
+  const { data, error, response } = await api.GET("/api/labels");
+  if (!data) throw apiErrorFrom(response, error);
+  return data;
 }
 
 /** Sent once per user action; a retry repeats it with the same `idempotencyKey`. */

@@ -21,72 +21,83 @@ const list = (pages: Task[][], lastHasMore = false): TaskListData => ({
   pageParams: pages.map((_, i) => (i === 0 ? null : `c${i - 1}`)),
 });
 
+const ALL = { status: "all" } as const;
+
 const ids = (data: TaskListData) => data.pages.map((page) => page.tasks.map((t) => t.id));
 
 describe("placeTask", () => {
   it("inserts a task in newest-first order across pages", () => {
     const data = list([[task("e", 50), task("c", 30)], [task("a", 10)]]);
-    expect(ids(placeTask(data, "all", task("d", 40)))).toEqual([["e", "d", "c"], ["a"]]);
-    expect(ids(placeTask(data, "all", task("b", 20)))).toEqual([
+    expect(ids(placeTask(data, ALL, task("d", 40)))).toEqual([["e", "d", "c"], ["a"]]);
+    expect(ids(placeTask(data, ALL, task("b", 20)))).toEqual([
       ["e", "c"],
       ["b", "a"],
     ]);
   });
 
   it("appends to the end only when there is no further page on the server", () => {
-    expect(ids(placeTask(list([[task("c", 30)]]), "all", task("a", 10)))).toEqual([["c", "a"]]);
-    expect(ids(placeTask(list([[task("c", 30)]], true), "all", task("a", 10)))).toEqual([["c"]]);
+    expect(ids(placeTask(list([[task("c", 30)]]), ALL, task("a", 10)))).toEqual([["c", "a"]]);
+    expect(ids(placeTask(list([[task("c", 30)]], true), ALL, task("a", 10)))).toEqual([["c"]]);
   });
 
   it("updates in place, and removes a task that no longer matches the filter", () => {
     const data = list([[task("b", 20), task("a", 10)]]);
     const done = task("b", 20, true);
-    expect(placeTask(data, "all", done).pages[0]?.tasks[0]).toBe(done);
-    expect(ids(placeTask(data, "pending", done))).toEqual([["a"]]);
-    expect(ids(placeTask(list([[task("a", 10, true)]]), "completed", done))).toEqual([["b", "a"]]);
+    expect(placeTask(data, ALL, done).pages[0]?.tasks[0]).toBe(done);
+    expect(ids(placeTask(data, { status: "pending" }, done))).toEqual([["a"]]);
+    expect(ids(placeTask(list([[task("a", 10, true)]]), { status: "completed" }, done))).toEqual([
+      ["b", "a"],
+    ]);
   });
 
   it("breaks created_at ties by id, descending, as the API does", () => {
     const data = list([[task("y", 10), task("w", 10)]]);
-    expect(ids(placeTask(data, "all", task("x", 10)))).toEqual([["y", "x", "w"]]);
+    expect(ids(placeTask(data, ALL, task("x", 10)))).toEqual([["y", "x", "w"]]);
   });
 });
 
 describe("counts", () => {
-  const counts = { all: 3, pending: 2, completed: 1 };
+  const today = "2026-12-02";
+  const exact = (count: number) => ({ count, capped: false });
+  const counts = { inbox: exact(2), today: exact(1), upcoming: exact(0), completed: exact(1) };
+  const due = (id: string, date: string, done = false) => ({
+    ...task(id, 1, done),
+    due_date: date,
+  });
 
-  it("moves a task between pending and completed", () => {
-    expect(adjustCounts(counts, task("a", 1), task("a", 1, true))).toEqual({
-      all: 3,
-      pending: 1,
-      completed: 2,
+  it("moves a task between the views it matches", () => {
+    expect(
+      adjustCounts(counts, today, due("a", "2026-12-02"), due("a", "2026-12-02", true)),
+    ).toEqual({ inbox: exact(1), today: exact(0), upcoming: exact(0), completed: exact(2) });
+    expect(adjustCounts(counts, today, due("a", "2026-12-02"), due("a", "2026-12-03"))).toEqual({
+      ...counts,
+      today: exact(0),
+      upcoming: exact(1),
     });
+  });
+
+  it("counts overdue tasks in Today, and nothing past the next 7 days in Upcoming", () => {
+    expect(adjustCounts(counts, today, null, due("n", "2026-11-20")).today).toEqual(exact(2));
+    expect(adjustCounts(counts, today, null, due("n", "2026-12-09")).upcoming).toEqual(exact(1));
+    expect(adjustCounts(counts, today, null, due("n", "2026-12-10")).upcoming).toEqual(exact(0));
   });
 
   it("adds and removes tasks, and leaves out hidden ones", () => {
-    expect(adjustCounts(counts, null, task("n", 1))).toEqual({ all: 4, pending: 3, completed: 1 });
-    expect(countsWithout(counts, [task("a", 1), task("b", 2, true)])).toEqual({
-      all: 1,
-      pending: 1,
-      completed: 0,
+    expect(adjustCounts(counts, today, null, task("n", 1)).inbox).toEqual(exact(3));
+    expect(countsWithout(counts, today, [task("a", 1), task("b", 2, true)])).toEqual({
+      ...counts,
+      inbox: exact(1),
+      completed: exact(0),
     });
   });
-});
 
-describe("capped counts", () => {
-  it("leave a capped count as it is and keep the total a floor", () => {
-    const capped = {
-      all: 10_002,
-      pending: 10_000,
-      completed: 2,
-      capped: ["all", "pending"] as const,
-    };
-    expect(adjustCounts(capped, task("a", 1), task("a", 1, true))).toEqual({
+  it("leaves a capped count as it is", () => {
+    const capped = { ...counts, inbox: { count: 10_000, capped: true } };
+    expect(adjustCounts(capped, today, task("a", 1), task("a", 1, true))).toEqual({
       ...capped,
-      completed: 3,
-      all: 10_003,
+      completed: exact(2),
     });
-    expect(adjustCounts(capped, null, task("n", 1))).toEqual(capped);
+    expect(adjustCounts(capped, today, null, task("n", 1))).toEqual(capped);
   });
 });
 

@@ -1,19 +1,9 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
-import {
-  parseStatus,
-  type Task,
-  type TaskCounts,
-  type TaskPage,
-  type TaskStatus,
-} from "./task-api";
+import type { Task, TaskCounts, TaskPage } from "./task-api";
 import { taskKeys } from "./task-keys";
+import { countFilters, isListFilter, type ListFilter, matchesFilter, viewDays } from "./task-views";
 
 export type TaskListData = InfiniteData<TaskPage, string | null>;
-
-export function matchesStatus(task: Task, status: TaskStatus): boolean {
-  if (status === "all") return true;
-  return task.is_completed === (status === "completed");
-}
 
 /** The API's order: newest first (ties broken by id, descending). */
 export function compareNewestFirst(a: Task, b: Task): number {
@@ -52,12 +42,12 @@ function insertInOrder(data: TaskListData, task: Task): TaskListData {
 }
 
 /**
- * Show `task` as the list for `status` should: updated where it is, inserted in order if it newly
+ * Show `task` as the list for `filter` should: updated where it is, inserted in order if it newly
  * belongs, or removed if it no longer matches the filter.
  */
-export function placeTask(data: TaskListData, status: TaskStatus, task: Task): TaskListData {
+export function placeTask(data: TaskListData, filter: ListFilter, task: Task): TaskListData {
   const present = data.pages.some((page) => page.tasks.some((other) => other.id === task.id));
-  if (!matchesStatus(task, status)) return present ? withoutTask(data, task.id) : data;
+  if (!matchesFilter(task, filter)) return present ? withoutTask(data, task.id) : data;
   if (!present) return insertInOrder(data, task);
   return {
     ...data,
@@ -69,27 +59,39 @@ export function placeTask(data: TaskListData, status: TaskStatus, task: Task): T
 }
 
 /**
- * Counts after `before` became `after` (null: did not exist / no longer exists). A capped count
- * (the API's "10,000 or more") stays as it is: one more or fewer says nothing about it.
+ * Counts after `before` became `after` (null: did not exist / no longer exists), for the counts
+ * taken on `today`. A capped count (the API's "10,000 or more") stays as it is: one more or fewer
+ * says nothing about it.
  */
-export function adjustCounts(counts: TaskCounts, before: Task | null, after: Task | null) {
+export function adjustCounts(
+  counts: TaskCounts,
+  today: string,
+  before: Task | null,
+  after: Task | null,
+): TaskCounts {
+  const filters = countFilters(viewDaysOf(today));
   const next = { ...counts };
-  for (const [task, delta] of [
-    [before, -1],
-    [after, 1],
-  ] as const) {
-    if (!task) continue;
-    const status = task.is_completed ? "completed" : "pending";
-    if (!counts.capped?.includes(status)) next[status] += delta;
+  for (const kind of Object.keys(filters) as (keyof TaskCounts)[]) {
+    const delta =
+      (after && matchesFilter(after, filters[kind]) ? 1 : 0) -
+      (before && matchesFilter(before, filters[kind]) ? 1 : 0);
+    if (delta !== 0 && !next[kind].capped) {
+      next[kind] = { ...next[kind], count: next[kind].count + delta };
+    }
   }
-  next.all = next.pending + next.completed;
   return next;
 }
 
+/** The view days of a `YYYY-MM-DD` day. */
+function viewDaysOf(today: string) {
+  const [year = 0, month = 1, day = 1] = today.split("-").map(Number);
+  return viewDays({ year, month, day });
+}
+
 /** Subtract tasks that are hidden (waiting for their delete to be confirmed). */
-export function countsWithout(counts: TaskCounts, hidden: Iterable<Task>): TaskCounts {
+export function countsWithout(counts: TaskCounts, today: string, hidden: Iterable<Task>) {
   let next = counts;
-  for (const task of hidden) next = adjustCounts(next, task, null);
+  for (const task of hidden) next = adjustCounts(next, today, task, null);
   return next;
 }
 
@@ -100,15 +102,20 @@ export function countsWithout(counts: TaskCounts, hidden: Iterable<Task>): TaskC
 export function writeTask(client: QueryClient, before: Task | null, after: Task | null): void {
   for (const [key, data] of client.getQueriesData<TaskListData>({ queryKey: taskKeys.lists() })) {
     if (!data) continue;
-    const status = parseStatus(key[2]);
+    const filter = key[2];
+    if (!isListFilter(filter)) continue;
     let next = data;
     if (before && (!after || before.id !== after.id)) next = withoutTask(next, before.id);
-    if (after) next = placeTask(next, status, after);
+    if (after) next = placeTask(next, filter, after);
     if (next !== data) client.setQueryData<TaskListData>(key, next);
   }
-  client.setQueryData<TaskCounts>(taskKeys.counts(), (counts) =>
-    counts ? adjustCounts(counts, before, after) : counts,
-  );
+  for (const [key, counts] of client.getQueriesData<TaskCounts>({
+    queryKey: taskKeys.countsAll(),
+  })) {
+    const today = key[2];
+    if (!counts || typeof today !== "string") continue;
+    client.setQueryData<TaskCounts>(key, adjustCounts(counts, today, before, after));
+  }
 }
 
 /** The version of a task currently shown, from whichever list holds it. */

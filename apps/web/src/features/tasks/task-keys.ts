@@ -1,9 +1,14 @@
-import type { TaskStatus } from "./task-api";
+import type { ListFilter } from "./task-views";
 
-/** React Query keys for the tasks feature: one list per filter, and the counts. */
+/**
+ * React Query keys for the tasks feature: one list per filter, the sidebar's counts (for the day
+ * they were counted on) and the labels. Everything under `all` is refetched after a change.
+ */
 export const taskKeys = {
   all: ["tasks"] as const,
   lists: () => ["tasks", "list"] as const,
-  list: (status: TaskStatus) => ["tasks", "list", status] as const,
-  counts: () => ["tasks", "counts"] as const,
+  list: (filter: ListFilter) => ["tasks", "list", filter] as const,
+  counts: (today: string) => ["tasks", "counts", today] as const,
+  countsAll: () => ["tasks", "counts"] as const,
+  labels: () => ["tasks", "labels"] as const,
 };

@@ -6,15 +6,19 @@ import { type ApiClient, createApiClient } from "@/lib/api-client";
 import { isRetryable } from "@/lib/api-error";
 import { apiToken } from "@/lib/api-token";
 import { publicEnv } from "@/lib/public-env";
-import type { TaskCounts, TaskPage, TaskStatus } from "./task-api";
+import type { Label, TaskCounts, TaskPage } from "./task-api";
 import type { TaskListData } from "./task-cache";
 import { taskKeys } from "./task-keys";
+import type { ListFilter } from "./task-views";
 
-/** What the server fetched for the first render, so the list shows without a loading flash. */
+/** What the server fetched for the first render, so the view shows without a loading flash. */
 export interface InitialTasks {
-  status: TaskStatus;
-  page: TaskPage;
+  /** The first page of each list of the view on screen. */
+  lists: { filter: ListFilter; page: TaskPage }[];
   counts: TaskCounts;
+  labels: Label[];
+  /** The day the counts were taken on, in the user's zone (`YYYY-MM-DD`). */
+  today: string;
   /** When the server fetched it (ms since the epoch). */
   fetchedAt: number;
 }
@@ -45,12 +49,15 @@ export function createTaskQueryClient(overrides: QueryDefaults = {}): QueryClien
 
 export function seedTasks(client: QueryClient, initial: InitialTasks): void {
   const updatedAt = initial.fetchedAt;
-  client.setQueryData<TaskListData>(
-    taskKeys.list(initial.status),
-    { pages: [initial.page], pageParams: [null] },
-    { updatedAt },
-  );
-  client.setQueryData<TaskCounts>(taskKeys.counts(), initial.counts, { updatedAt });
+  for (const { filter, page } of initial.lists) {
+    client.setQueryData<TaskListData>(
+      taskKeys.list(filter),
+      { pages: [page], pageParams: [null] },
+      { updatedAt },
+    );
+  }
+  client.setQueryData<TaskCounts>(taskKeys.counts(initial.today), initial.counts, { updatedAt });
+  client.setQueryData<Label[]>(taskKeys.labels(), initial.labels, { updatedAt });
 }
 
 export interface TasksProviderProps {

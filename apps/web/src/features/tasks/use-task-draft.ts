@@ -24,12 +24,17 @@ export interface TaskDraftForm {
 
 const EMPTY: TaskDraft = { title: "", description: "" };
 
-/** The state of a title + description form (adding or editing a task). */
+/**
+ * The state of a title + description form (adding or editing a task). `titleOf` turns the typed
+ * title into the one that is checked and sent (quick add takes its dates, priority and labels out).
+ */
 export function useTaskDraft(
   initial: TaskDraft = EMPTY,
   titleInputRef?: RefObject<HTMLInputElement | null>,
+  titleOf: (typed: string) => string = (typed) => typed,
 ): TaskDraftForm {
   const [draft, setDraft] = useState(initial);
+  const checkedDraft = { ...draft, title: titleOf(draft.title) };
   const [submitted, setSubmitted] = useState(false);
   const ownTitleRef = useRef<HTMLInputElement>(null);
   const titleRef = titleInputRef ?? ownTitleRef;
@@ -38,10 +43,10 @@ export function useTaskDraft(
   return {
     draft,
     setDraft,
-    errors: submitted ? validateDraft(draft) : lengthErrors(draft),
+    errors: submitted ? validateDraft(checkedDraft) : lengthErrors(draft),
     check() {
-      const found = validateDraft(draft);
-      if (!hasErrors(found)) return toTaskInput(draft);
+      const found = validateDraft(checkedDraft);
+      if (!hasErrors(found)) return toTaskInput(checkedDraft);
       setSubmitted(true);
       (found.title ? titleRef : descriptionRef).current?.focus();
       return null;

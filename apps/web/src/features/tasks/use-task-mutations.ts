@@ -40,9 +40,15 @@ export function useSettle(): () => void {
   }, [client]);
 }
 
-export interface NewTaskInput {
-  title: string;
-  description: string | null;
+/** A new task: its text, and the organizing fields quick add found (sent only when set). */
+export type NewTaskInput = { title: string; description: string | null } & Partial<
+  Pick<Task, "priority" | "labels" | "due_date" | "due_time" | "time_zone">
+>;
+
+/** What the task will carry before the API answers (`due_at` waits for it). */
+function organizingFields(input: NewTaskInput): Partial<Task> {
+  const { title: _title, description: _description, ...fields } = input;
+  return fields;
 }
 
 export function useAddTask() {
@@ -79,6 +85,7 @@ export function useAddTask() {
         description: input.description,
         is_completed: false,
         ...unorganizedFields(),
+        ...organizingFields(input),
         created_at: now,
         updated_at: now,
       };
@@ -191,8 +198,11 @@ export function useUpdateTask(taskId: string) {
         toast.warning(conflictMessage(title, update.isCompleted));
         return;
       }
-      if (context?.before && shown) {
-        writeTask(client, shown, revertUpdate(shown, context.before, update));
+      // The change may have moved it out of every list on screen (ticked in Inbox): the version
+      // it was shown as is still in the counts, so revert that one.
+      const current = shown ?? context?.shown ?? null;
+      if (context?.before && current) {
+        writeTask(client, current, revertUpdate(current, context.before, update));
       }
       // The edit form shows an edit's conflict itself, with both versions and a choice.
       if (error instanceof TaskConflictError) return;

@@ -9,38 +9,59 @@ import {
 } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { ApiClient } from "@/lib/api-client";
-import { countTasks, listTasks, type TaskStatus } from "./task-api";
+import { countTasks, listLabels, listTasks } from "./task-api";
 import { taskKeys } from "./task-keys";
+import {
+  countFilters,
+  type ListFilter,
+  type TaskView,
+  type ViewDays,
+  viewSections,
+} from "./task-views";
 import { useApi } from "./tasks-provider";
 
-function taskListOptions(api: ApiClient, status: TaskStatus) {
+function taskListOptions(api: ApiClient, filter: ListFilter) {
   return infiniteQueryOptions({
-    queryKey: taskKeys.list(status),
-    queryFn: ({ pageParam }) => listTasks(api, { status, cursor: pageParam }),
+    queryKey: taskKeys.list(filter),
+    queryFn: ({ pageParam }) => listTasks(api, { filter, cursor: pageParam }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
 }
 
-function taskCountsOptions(api: ApiClient) {
-  return queryOptions({ queryKey: taskKeys.counts(), queryFn: () => countTasks(api) });
+function taskCountsOptions(api: ApiClient, days: ViewDays) {
+  return queryOptions({
+    queryKey: taskKeys.counts(days.today),
+    queryFn: () => countTasks(api, countFilters(days)),
+  });
 }
 
-/** The tasks for one filter, newest first, a page at a time ("Load more"). */
-export function useTaskList(status: TaskStatus) {
-  return useInfiniteQuery(taskListOptions(useApi(), status));
+/** The tasks of one list, newest first, a page at a time ("Load more"). */
+export function useTaskList(filter: ListFilter) {
+  return useInfiniteQuery(taskListOptions(useApi(), filter));
 }
 
-export function useTaskCounts() {
-  return useQuery(taskCountsOptions(useApi()));
+/** The sidebar's counts, for the user's today. */
+export function useTaskCounts(days: ViewDays) {
+  return useQuery(taskCountsOptions(useApi(), days));
 }
 
-/** Fetch a filter's first page ahead of time (e.g. when its button is hovered or focused). */
-export function usePrefetchTaskList(): (status: TaskStatus) => void {
+/** The user's labels with their open-task counts. */
+export function useLabels() {
+  const api = useApi();
+  return useQuery({ queryKey: taskKeys.labels(), queryFn: () => listLabels(api) });
+}
+
+/** Fetch a view's lists ahead of time (e.g. when its link is hovered or focused). */
+export function usePrefetchView(days: ViewDays): (view: TaskView) => void {
   const api = useApi();
   const client = useQueryClient();
   return useCallback(
-    (status) => void client.prefetchInfiniteQuery(taskListOptions(api, status)),
-    [api, client],
+    (view) => {
+      for (const section of viewSections(view, days)) {
+        void client.prefetchInfiniteQuery(taskListOptions(api, section.filter));
+      }
+    },
+    [api, client, days],
   );
 }

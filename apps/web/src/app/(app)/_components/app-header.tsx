@@ -4,7 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ email }: { email: string }) {
   return (
     <header className="sticky top-0 z-10 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
-      <div className="mx-auto flex h-14 max-w-3xl items-center justify-between gap-4 px-4">
+      <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
         <Link href="/tasks" className="text-lg font-semibold tracking-tight">
           Taskline
         </Link>

@@ -2,23 +2,36 @@
 
 import type { RefObject } from "react";
 import { Button } from "@/components/ui/button";
+import { browserTimeZone } from "@/lib/time-zone";
+import { type TaskView, todayIn, type ViewDays, viewDays } from "../task-views";
+import { useQuickAdd } from "../use-quick-add";
 import { useTaskDraft } from "../use-task-draft";
 import { useAddTask } from "../use-task-mutations";
 import { DraftFields } from "./draft-fields";
+import { QuickAddChips } from "./quick-add-chips";
 
-/**
- * Always on screen: type a title (and, if wanted, a description) and press Enter. The task shows
- * at once; if the API refuses it, it disappears again with the reason, and the text comes back
- * into the form unless something new has been typed there since.
- */
-export function AddTaskForm({
-  titleInputRef,
-}: {
+interface AddTaskFormProps {
   /** Lets the screen move focus to the title box (e.g. after the last task is deleted). */
   titleInputRef?: RefObject<HTMLInputElement | null>;
-}) {
-  const form = useTaskDraft(undefined, titleInputRef);
+  /** The view it adds to: Today presets today's date, a label's view that label. */
+  view?: TaskView;
+  days?: ViewDays;
+  /** The user's zone, in which typed dates and times are read. */
+  timeZone?: string;
+}
+
+/**
+ * Always on screen: type a line ("Pay rent tomorrow 9am !high #home") and press Enter. Dates,
+ * times, priorities and labels in it are recognised and listed under it, each removable (its text
+ * then stays in the title). The task shows at once; if the API refuses it, it disappears again
+ * with the reason, and the text comes back into the form unless something new has been typed.
+ */
+export function AddTaskForm({ titleInputRef, view, days, timeZone }: AddTaskFormProps) {
+  const zone = timeZone ?? browserTimeZone();
+  const quick = useQuickAdd(view ?? { kind: "inbox" }, days ?? viewDays(todayIn(zone)), zone);
+  const form = useTaskDraft(undefined, titleInputRef, (typed) => quick.parse(typed).title);
   const { mutate: addTask } = useAddTask();
+  const parsed = quick.parse(form.draft.title);
 
   return (
     <form
@@ -30,11 +43,15 @@ export function AddTaskForm({
         const input = form.check();
         if (!input) return;
         const typed = form.draft;
-        addTask(input, {
-          onError: () =>
-            form.setDraft((current) => (current.title || current.description ? current : typed)),
-        });
+        addTask(
+          { ...input, ...quick.fieldsOf(parsed) },
+          {
+            onError: () =>
+              form.setDraft((current) => (current.title || current.description ? current : typed)),
+          },
+        );
         form.reset();
+        quick.reset();
         form.titleRef.current?.focus();
       }}
     >
@@ -42,11 +59,21 @@ export function AddTaskForm({
         form={form}
         titleLabel="Task title"
         descriptionLabel="Description (optional)"
-        titlePlaceholder="What needs doing?"
+        titlePlaceholder="Pay rent tomorrow 9am !high #home"
         titleAddon={
           <Button type="submit" className="px-3 sm:px-4">
             Add task
           </Button>
+        }
+        belowTitle={
+          <QuickAddChips
+            result={parsed}
+            timeZone={zone}
+            onRemove={(part) => {
+              quick.ignore(part);
+              form.titleRef.current?.focus();
+            }}
+          />
         }
       />
     </form>

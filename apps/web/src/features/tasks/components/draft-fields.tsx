@@ -15,6 +15,8 @@ interface DraftFieldsProps {
   titlePlaceholder?: string;
   /** Shown beside the title box (e.g. the "Add task" button). */
   titleAddon?: ReactNode;
+  /** Shown under the title box (e.g. what quick add recognised in it). */
+  belowTitle?: ReactNode;
   disabled?: boolean;
 }
 
@@ -40,6 +42,7 @@ export function DraftFields({
   descriptionLabel,
   titlePlaceholder,
   titleAddon,
+  belowTitle,
   disabled,
 }: DraftFieldsProps) {
   const id = useId();
@@ -72,6 +75,7 @@ export function DraftFields({
           hint={lengthHint(draft.title, TITLE_MAX)}
           error={errors.title}
         />
+        {belowTitle}
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor={`${id}-description`}>{descriptionLabel}</Label>

@@ -22,7 +22,8 @@ const mine = (method: string) =>
   fake.server.received.filter((r) => r.userId === fake.session.userId && r.method === method);
 const stored = (id: string | undefined) =>
   fake.server.tasksOf(fake.session.userId).find((task) => task.id === id);
-const filter = (name: RegExp) => screen.getByRole("button", { name });
+const count = (name: RegExp) =>
+  within(screen.getByRole("navigation", { name: "Views" })).getByRole("link", { name });
 const tagOf = (task: Task | undefined) => `"${task?.updated_at}"`;
 // Answers come over real HTTP: leave room for a busy machine.
 const ANSWERED = { timeout: 5_000 };
@@ -114,8 +115,8 @@ describe("a tick or delete of a task changed elsewhere", () => {
       [tagOf(seeded[1]), 412],
     ]);
     expect(stored(seeded[1]?.id)).toMatchObject({ title: "Call dad", is_completed: false });
-    await waitFor(() => expect(filter(/^Completed/)).toHaveAccessibleName("Completed 0"), ANSWERED);
-    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 2");
+    await waitFor(() => expect(count(/^Completed/)).toHaveAccessibleName("Completed 0"), ANSWERED);
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
   });
 
   it("keeps a task changed elsewhere instead of deleting it, and says so", async () => {
@@ -137,7 +138,7 @@ describe("a tick or delete of a task changed elsewhere", () => {
       [tagOf(seeded[0]), 412],
     ]);
     expect(stored(seeded[0]?.id)?.description).toBe("Oat, 2 litres");
-    expect(filter(/^All/)).toHaveAccessibleName("All 2");
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
   });
 
   it("deletes the version the user saw, with its tag", async () => {

@@ -5,24 +5,26 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
-import type { Task, TaskStatus } from "../task-api";
-import { matchesStatus, showLatest } from "../task-cache";
+import type { Task } from "../task-api";
+import { showLatest } from "../task-cache";
 import { TaskConflictError } from "../task-conflict";
 import { useTaskFeedback } from "../task-feedback";
+import { type ListFilter, matchesFilter } from "../task-views";
 import { isOptimistic, useUpdateTask } from "../use-task-mutations";
 import { type EditDraft, EditTaskForm } from "./edit-task-form";
 import { PencilIcon, TrashIcon } from "./icons";
+import { TaskDetails } from "./task-details";
 
 interface TaskItemProps {
   task: Task;
-  /** The filter on screen: a task that stops matching it leaves the list. */
-  status: TaskStatus;
+  /** The list it is shown in: a task that stops matching it leaves the list. */
+  filter: ListFilter;
   onDelete(task: Task, item: HTMLLIElement | null): void;
   /** Called before this item leaves the list while it holds focus. */
   onLeave(item: HTMLLIElement | null): void;
 }
 
-export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
+export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   const [editing, setEditing] = useState(false);
   /** What the user typed in an edit the API refused: the editor reopens with it. */
   const [refusedEdit, setRefusedEdit] = useState<EditDraft | null>(null);
@@ -72,7 +74,7 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
 
   const takeTheirs = (latest: Task) => {
     showLatest(client, latest, task);
-    if (!matchesStatus(latest, status)) onLeave(itemRef.current);
+    if (!matchesFilter(latest, filter)) onLeave(itemRef.current);
     feedback.announce(`Kept the version of "${latest.title}" changed elsewhere.`);
     closeEditor();
   };
@@ -104,7 +106,7 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
         aria-label={`Complete "${task.title}"`}
         onCheckedChange={(checked) => {
           const isCompleted = checked === true;
-          if (!matchesStatus({ ...task, is_completed: isCompleted }, status)) {
+          if (!matchesFilter({ ...task, is_completed: isCompleted }, filter)) {
             onLeave(itemRef.current);
           }
           update({ kind: "complete", isCompleted, seen: task.updated_at });
@@ -119,6 +121,7 @@ export function TaskItem({ task, status, onDelete, onLeave }: TaskItemProps) {
         >
           {task.title}
         </p>
+        <TaskDetails task={task} />
         {task.description ? (
           <p className="mt-1 whitespace-pre-wrap break-words text-sm text-muted-foreground">
             {task.description}

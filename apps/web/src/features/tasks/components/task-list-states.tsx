@@ -1,6 +1,5 @@
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { TaskStatus } from "../task-api";
 import { AlertIcon, CheckCircleIcon } from "./icons";
 
 // Classes, not inline styles: the Content-Security-Policy may refuse style attributes.
@@ -24,25 +23,17 @@ export function TaskListSkeleton({ rows = 4 }: { rows?: number }) {
   );
 }
 
-const EMPTY_TEXT: Record<TaskStatus, { title: string; body: string }> = {
-  all: { title: "No tasks yet", body: "Add your first one above: type a title and press Enter." },
-  pending: {
-    title: "Nothing pending",
-    body: "Everything is done. Enjoy the quiet, or add something new.",
-  },
-  completed: {
-    title: "Nothing completed yet",
-    body: "Tick a task's checkbox when it is done and it shows up here.",
-  },
-};
+export interface EmptyText {
+  title: string;
+  body: string;
+}
 
-export function TaskListEmpty({ status }: { status: TaskStatus }) {
-  const { title, body } = EMPTY_TEXT[status];
+export function TaskListEmpty({ text }: { text: EmptyText }) {
   return (
     <div className="grid justify-items-center gap-2 rounded-xl border border-dashed px-6 py-12 text-center">
       <CheckCircleIcon className="size-10 text-muted-foreground" />
-      <p className="font-medium">{title}</p>
-      <p className="max-w-sm text-sm text-muted-foreground">{body}</p>
+      <p className="font-medium">{text.title}</p>
+      <p className="max-w-sm text-sm text-muted-foreground">{text.body}</p>
     </div>
   );
 }

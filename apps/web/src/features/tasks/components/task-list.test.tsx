@@ -23,7 +23,8 @@ const mine = (method: string) =>
   fake.server.received.filter((r) => r.userId === fake.session.userId && r.method === method);
 const stored = (title: string) =>
   fake.server.tasksOf(fake.session.userId).find((t) => t.title === title);
-const filter = (name: RegExp) => screen.getByRole("button", { name });
+const count = (name: RegExp) =>
+  within(screen.getByRole("navigation", { name: "Views" })).getByRole("link", { name });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("completing a task", () => {
@@ -33,8 +34,9 @@ describe("completing a task", () => {
 
     await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Buy milk"' }));
 
-    expect(screen.getByRole("checkbox", { name: 'Complete "Buy milk"' })).toBeChecked();
-    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 2");
+    expect(titles()).toEqual(["Call mum"]);
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 1");
+    expect(count(/^Completed/)).toHaveAccessibleName("Completed 2");
     release();
     await waitFor(() => expect(stored("Buy milk")?.is_completed).toBe(true));
     expect(mine("PATCH").map((r) => [r.path, r.body])).toEqual([
@@ -43,13 +45,14 @@ describe("completing a task", () => {
     expect(await screen.findByText('Completed "Buy milk".')).toBeInTheDocument();
   });
 
-  it("unticks with the keyboard (Space)", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true });
+  it("unticks with the keyboard (Space) in Completed, where it then leaves", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, view: { kind: "completed" } });
     screen.getByRole("checkbox", { name: 'Complete "Pay rent"' }).focus();
 
     await userEvent.keyboard(" ");
 
-    expect(screen.getByRole("checkbox", { name: 'Complete "Pay rent"' })).not.toBeChecked();
+    expect(screen.getByText("Nothing completed yet")).toBeInTheDocument();
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 3");
     await waitFor(() => expect(stored("Pay rent")?.is_completed).toBe(false));
     expect(mine("PATCH")[0]?.body).toEqual({ is_completed: false });
   });
@@ -64,7 +67,7 @@ describe("completing a task", () => {
       'Couldn\'t mark "Call mum" as completed: Not allowed to access this task. The change was undone.',
     );
     expect(screen.getByRole("checkbox", { name: 'Complete "Call mum"' })).not.toBeChecked();
-    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 2");
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
     expect(stored("Call mum")?.is_completed).toBe(false);
   });
 });
@@ -82,7 +85,7 @@ describe("editing a task in place", () => {
     await userEvent.clear(screen.getByRole("textbox", { name: "Description" }));
     await userEvent.type(title, "{Enter}");
 
-    expect(titles()).toEqual(["Buy oat milk", "Pay rent", "Call mum"]);
+    expect(titles()).toEqual(["Buy oat milk", "Call mum"]);
     expect(screen.getByRole("button", { name: 'Edit "Buy oat milk"' })).toHaveFocus();
     await waitFor(() => expect(stored("Buy oat milk")).toBeDefined());
     expect(stored("Buy oat milk")?.description).toBeNull();
@@ -99,7 +102,7 @@ describe("editing a task in place", () => {
     await userEvent.keyboard("{Escape}");
 
     expect(screen.queryByRole("textbox", { name: "Title" })).toBeNull();
-    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
+    expect(titles()).toEqual(["Buy milk", "Call mum"]);
     expect(screen.getByRole("button", { name: 'Edit "Call mum"' })).toHaveFocus();
     await pause(50);
     expect(mine("PATCH")).toEqual([]);
@@ -136,18 +139,18 @@ describe("editing a task in place", () => {
     fake.server.refuseNext("PATCH", /^\/api\/tasks\/[^/]+$/, 404, "Task not found");
     await renderTaskManager(fake.session, { serverRendered: true });
 
-    await userEvent.click(screen.getByRole("button", { name: 'Edit "Pay rent"' }));
+    await userEvent.click(screen.getByRole("button", { name: 'Edit "Call mum"' }));
     await userEvent.type(screen.getByRole("textbox", { name: "Title" }), " today{Enter}");
 
     expect(await screen.findByRole("alert")).toHaveTextContent(
-      'Couldn\'t save your changes to "Pay rent": Task not found. The change was undone.',
+      'Couldn\'t save your changes to "Call mum": Task not found. The change was undone.',
     );
     const title = await screen.findByRole("textbox", { name: "Title" });
-    expect(title).toHaveValue("Pay rent today");
+    expect(title).toHaveValue("Call mum today");
     expect(title).toHaveFocus();
     await userEvent.keyboard("{Escape}");
-    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
-    expect(screen.getByRole("button", { name: 'Edit "Pay rent"' })).toHaveFocus();
+    expect(titles()).toEqual(["Buy milk", "Call mum"]);
+    expect(screen.getByRole("button", { name: 'Edit "Call mum"' })).toHaveFocus();
   });
 });
 
@@ -155,20 +158,19 @@ describe("deleting a task", () => {
   it("hides it at once; Undo brings it back in place and nothing is ever sent", async () => {
     await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 300 });
 
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Pay rent"' }));
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
 
-    expect(titles()).toEqual(["Buy milk", "Call mum"]);
-    expect(filter(/^All/)).toHaveAccessibleName("All 2");
-    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 0");
+    expect(titles()).toEqual(["Call mum"]);
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 1");
     expect(screen.getByRole("checkbox", { name: 'Complete "Call mum"' })).toHaveFocus();
-    expect(await screen.findByText('Deleted "Pay rent"')).toBeInTheDocument();
+    expect(await screen.findByText('Deleted "Buy milk"')).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Undo" }));
 
-    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
-    expect(filter(/^Completed/)).toHaveAccessibleName("Completed 1");
+    expect(titles()).toEqual(["Buy milk", "Call mum"]);
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
     await pause(600);
     expect(mine("DELETE")).toEqual([]);
-    expect(stored("Pay rent")).toBeDefined();
+    expect(stored("Buy milk")).toBeDefined();
   });
 
   it("sends the delete once the undo offer ends", async () => {
@@ -180,8 +182,8 @@ describe("deleting a task", () => {
     await waitFor(() => expect(mine("DELETE")).toHaveLength(1));
     expect(mine("DELETE")[0]?.path).toBe(`/api/tasks/${seeded[2]?.id}`);
     await waitFor(() => expect(stored("Call mum")).toBeUndefined());
-    expect(titles()).toEqual(["Buy milk", "Pay rent"]);
-    await waitFor(() => expect(filter(/^All/)).toHaveAccessibleName("All 2"));
+    expect(titles()).toEqual(["Buy milk"]);
+    await waitFor(() => expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 1"));
   });
 
   it("deletes for good after an Undo when the task is deleted again", async () => {
@@ -193,7 +195,7 @@ describe("deleting a task", () => {
 
     await waitFor(() => expect(stored("Call mum")).toBeUndefined());
     expect(mine("DELETE")).toHaveLength(1);
-    expect(titles()).toEqual(["Buy milk", "Pay rent"]);
+    expect(titles()).toEqual(["Buy milk"]);
   });
 
   it("sends waiting deletes at once when the screen goes away", async () => {
@@ -215,8 +217,8 @@ describe("deleting a task", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Couldn't delete \"Buy milk\": Not allowed to access this task. It's back in your list.",
     );
-    expect(titles()).toEqual(["Buy milk", "Pay rent", "Call mum"]);
-    expect(filter(/^All/)).toHaveAccessibleName("All 3");
+    expect(titles()).toEqual(["Buy milk", "Call mum"]);
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
   });
 
   it("moves focus to the title box when the last task is deleted", async () => {

@@ -2,14 +2,23 @@
 
 import { Button } from "@/components/ui/button";
 import { describeError } from "@/lib/api-error";
-import type { Task, TaskStatus } from "../task-api";
+import { dayHeading } from "../describe-due";
+import type { Task } from "../task-api";
+import type { ListFilter } from "../task-views";
 import type { useTaskList } from "../use-task-queries";
+import { useDueClock } from "./due-clock";
 import { TaskItem } from "./task-item";
-import { TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
+import { type EmptyText, TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
 
 interface TaskListProps {
-  status: TaskStatus;
+  filter: ListFilter;
   query: ReturnType<typeof useTaskList>;
+  /** The list's accessible name ("Tasks", "Overdue"); ignored when grouped by day. */
+  label: string;
+  /** Shown when the list is empty; nothing at all when null. */
+  empty: EmptyText | null;
+  /** One list per due day, each under its heading ("Tomorrow", "Friday 5 Dec"). */
+  groupByDay?: boolean;
   /** Deleted on screen, waiting for the undo offer to end. */
   hidden: ReadonlyMap<string, Task>;
   onDelete(task: Task): void;
@@ -42,7 +51,35 @@ function visibleTasks(query: TaskListProps["query"], hidden: TaskListProps["hidd
   return tasks;
 }
 
-export function TaskList({ status, query, hidden, onDelete, focusFallback }: TaskListProps) {
+/** Tasks by due day, days in order, each day's timed tasks by time after its all-day ones. */
+function byDay(tasks: Task[]): [string, Task[]][] {
+  const days = new Map<string, Task[]>();
+  const sorted = [...tasks].sort((a, b) =>
+    (a.due_date ?? "") === (b.due_date ?? "")
+      ? (a.due_time ?? "").localeCompare(b.due_time ?? "")
+      : (a.due_date ?? "").localeCompare(b.due_date ?? ""),
+  );
+  for (const task of sorted) {
+    const day = task.due_date ?? "";
+    days.set(day, [...(days.get(day) ?? []), task]);
+  }
+  return [...days];
+}
+
+const LIST_CLASS =
+  "divide-y overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm";
+
+export function TaskList({
+  filter,
+  query,
+  label,
+  empty,
+  groupByDay = false,
+  hidden,
+  onDelete,
+  focusFallback,
+}: TaskListProps) {
+  const clock = useDueClock();
   if (query.isPending) return <TaskListSkeleton />;
   if (query.isError && !query.data) {
     return (
@@ -59,29 +96,43 @@ export function TaskList({ status, query, hidden, onDelete, focusFallback }: Tas
     if (item?.contains(document.activeElement)) focusNeighbour(item, focusFallback);
   };
 
+  const items = (list: Task[]) =>
+    list.map((task) => (
+      <TaskItem
+        key={task.id}
+        task={task}
+        filter={filter}
+        onLeave={leave}
+        onDelete={(deleted, item) => {
+          leave(item);
+          onDelete(deleted);
+        }}
+      />
+    ));
+  const isEmpty = tasks.length === 0 && !query.hasNextPage;
+  if (isEmpty && !empty) return null;
+
   return (
     <div className="grid gap-3">
-      {tasks.length === 0 && !query.hasNextPage ? (
-        <TaskListEmpty status={status} />
-      ) : (
-        <ul
-          aria-label="Tasks"
-          className="divide-y overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm"
-        >
-          {tasks.map((task) => (
-            <TaskItem
-              key={task.id}
-              task={task}
-              status={status}
-              onLeave={leave}
-              onDelete={(deleted, item) => {
-                leave(item);
-                onDelete(deleted);
-              }}
-            />
-          ))}
+      {isEmpty && empty ? <TaskListEmpty text={empty} /> : null}
+      {!isEmpty && !groupByDay ? (
+        <ul aria-label={label} className={LIST_CLASS}>
+          {items(tasks)}
         </ul>
-      )}
+      ) : null}
+      {!isEmpty && groupByDay
+        ? byDay(tasks).map(([day, dayTasks]) => {
+            const heading = dayHeading(day, clock);
+            return (
+              <section key={day} aria-label={heading} className="grid gap-2">
+                <h2 className="text-sm font-semibold text-muted-foreground">{heading}</h2>
+                <ul aria-label={heading} className={LIST_CLASS}>
+                  {items(dayTasks)}
+                </ul>
+              </section>
+            );
+          })
+        : null}
       {query.isFetchNextPageError ? (
         <p role="alert" className="text-center text-sm text-destructive">
           Couldn't load more tasks: {describeError(query.error)}

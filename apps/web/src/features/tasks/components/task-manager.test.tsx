@@ -15,7 +15,8 @@ const titles = () =>
     .map((item) => item.querySelector("p")?.textContent);
 const requestsSince = (start: number) =>
   fake.server.received.slice(start).filter((r) => r.userId === fake.session.userId);
-const filter = (name: RegExp) => screen.getByRole("button", { name });
+const views = () => screen.getByRole("navigation", { name: "Views" });
+const filter = (name: RegExp) => within(views()).getByRole("link", { name });
 
 describe("TaskManager: first render", () => {
   it("shows the server-fetched page and counts at once, without asking the API again", async () => {
@@ -27,12 +28,10 @@ describe("TaskManager: first render", () => {
     const { queryClient } = await renderTaskManager(fake.session, { serverRendered: true });
     const start = fake.server.received.length;
 
-    expect(titles()).toEqual(["Newest", "Middle", "Oldest"]);
-    expect(filter(/^All/)).toHaveAccessibleName("All 3");
-    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 2");
+    expect(titles()).toEqual(["Newest", "Oldest"]);
+    expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 2");
     expect(filter(/^Completed/)).toHaveAccessibleName("Completed 1");
-    expect(filter(/^All/)).toHaveAttribute("aria-pressed", "true");
-    expect(screen.getByRole("checkbox", { name: 'Complete "Middle"' })).toBeChecked();
+    expect(filter(/^Inbox/)).toHaveAttribute("aria-current", "page");
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(queryClient.isFetching()).toBe(0);
     expect(requestsSince(start)).toEqual([]);
@@ -49,20 +48,25 @@ describe("TaskManager: first render", () => {
 
     expect(await screen.findByRole("checkbox", { name: 'Complete "Only one"' })).not.toBeChecked();
     expect(screen.queryByText("Loading your tasks…")).toBeNull();
-    await waitFor(() => expect(filter(/^All/)).toHaveAccessibleName("All 1"));
+    await waitFor(() => expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 1"));
   });
 
   it("shows a friendly empty state when there are no tasks", async () => {
     await renderTaskManager(fake.session, { serverRendered: true });
 
     expect(screen.getByText("No tasks yet")).toBeInTheDocument();
-    expect(filter(/^All/)).toHaveAccessibleName("All 0");
+    expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 0");
   });
 
   it("shows the error in words with a Retry button that loads the list", async () => {
     fake.server.seed(fake.session.userId, [{ title: "Back again" }]);
     // Only the list request: the two count requests share its path and may arrive first.
-    fake.server.refuseNext("GET", /^\/api\/tasks\?status=all&/, 500, "Database unavailable");
+    fake.server.refuseNext(
+      "GET",
+      /^\/api\/tasks\?status=pending&limit=50$/,
+      500,
+      "Database unavailable",
+    );
     await renderTaskManager(fake.session);
 
     const alert = await screen.findByRole("alert");
@@ -75,7 +79,7 @@ describe("TaskManager: first render", () => {
   });
 });
 
-describe("TaskManager: filters", () => {
+describe("TaskManager: views", () => {
   beforeEach(() => {
     fake.server.seed(fake.session.userId, [
       { title: "Write report" },
@@ -84,80 +88,93 @@ describe("TaskManager: filters", () => {
     ]);
   });
 
-  it("shows only the chosen filter's tasks, marks it pressed and keeps it in the address", async () => {
+  it("shows the chosen view's tasks, marks it current and keeps it in the address", async () => {
     await renderTaskManager(fake.session, { serverRendered: true });
 
     await userEvent.click(filter(/^Completed/));
     await waitFor(() => expect(titles()).toEqual(["Pay rent"]));
-    expect(filter(/^Completed/)).toHaveAttribute("aria-pressed", "true");
-    expect(filter(/^All/)).toHaveAttribute("aria-pressed", "false");
-    expect(window.location.search).toBe("?status=completed");
+    expect(filter(/^Completed/)).toHaveAttribute("aria-current", "page");
+    expect(filter(/^Inbox/)).not.toHaveAttribute("aria-current");
+    expect(window.location.pathname).toBe("/tasks/completed");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Completed");
 
-    await userEvent.click(filter(/^Pending/));
-    await waitFor(() => expect(titles()).toEqual(["Write report", "Water plants"]));
-    expect(window.location.search).toBe("?status=pending");
-
-    await userEvent.click(filter(/^All/));
-    expect(titles()).toEqual(["Write report", "Pay rent", "Water plants"]);
-    expect(window.location.search).toBe("");
-  });
-
-  it("starts on the filter the page was opened with", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true, status: "pending" });
-
+    await userEvent.click(filter(/^Inbox/));
     expect(titles()).toEqual(["Write report", "Water plants"]);
-    expect(filter(/^Pending/)).toHaveAttribute("aria-pressed", "true");
+    expect(window.location.pathname).toBe("/tasks");
   });
 
-  it("moves a completed task out of Pending at once and updates every count", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true, status: "pending" });
+  it("goes back to the previous view with the browser's Back", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    await userEvent.click(filter(/^Completed/));
+    await waitFor(() => expect(titles()).toEqual(["Pay rent"]));
+
+    act(() => {
+      window.history.back();
+    });
+
+    await waitFor(() => expect(window.location.pathname).toBe("/tasks"));
+    await waitFor(() => expect(titles()).toEqual(["Write report", "Water plants"]));
+  });
+
+  it("starts on the view the page was opened with", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, view: { kind: "completed" } });
+
+    expect(titles()).toEqual(["Pay rent"]);
+    expect(filter(/^Completed/)).toHaveAttribute("aria-current", "page");
+  });
+
+  it("moves a completed task out of Inbox at once and updates every count", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
 
     await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Water plants"' }));
 
     expect(titles()).toEqual(["Write report"]);
-    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 1");
+    expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 1");
     expect(filter(/^Completed/)).toHaveAccessibleName("Completed 2");
     expect(screen.getByRole("checkbox", { name: 'Complete "Write report"' })).toHaveFocus();
     await userEvent.click(filter(/^Completed/));
     await waitFor(() => expect(titles()).toEqual(["Pay rent", "Water plants"]));
   });
 
-  it("counts a task completed from Pending once when the server answers", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true, status: "pending" });
+  it("counts a task completed from Inbox once when the server answers", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
     // The recount after the change fails, so the counts on screen are the app's own.
-    fake.server.refuseNext("GET", /[?&]limit=1$/, 500, "Database unavailable");
-    fake.server.refuseNext("GET", /[?&]limit=1$/, 500, "Database unavailable");
+    for (let i = 0; i < 4; i += 1) {
+      fake.server.refuseNext("GET", /[?&]limit=1(&|$)/, 500, "Database unavailable");
+    }
 
     await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Water plants"' }));
     await waitFor(() =>
       expect(fake.server.tasksOf(fake.session.userId)[2]?.is_completed).toBe(true),
     );
     await waitFor(() =>
-      expect(requestsSince(0).filter((r) => r.query.get("limit") === "1")).toHaveLength(4),
+      expect(requestsSince(0).filter((r) => r.query.get("limit") === "1")).toHaveLength(8),
     );
 
-    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 1");
+    expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 1");
     expect(filter(/^Completed/)).toHaveAccessibleName("Completed 2");
   });
 
-  it("has a friendly empty state for each filter", async () => {
-    const other = signIn(fake.server, `${fake.session.userId}-empty-filters`);
+  it("has a friendly empty state for each view", async () => {
+    const other = signIn(fake.server, `${fake.session.userId}-empty-views`);
     fake.server.seed(other.userId, [{ title: "Only pending" }]);
     await renderTaskManager(other, { serverRendered: true });
 
     await userEvent.click(filter(/^Completed/));
     expect(await screen.findByText("Nothing completed yet")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: /^All/ }));
+    await userEvent.click(filter(/^Today/));
+    expect(await screen.findByText("Nothing due today")).toBeInTheDocument();
+    await userEvent.click(filter(/^Upcoming/));
+    expect(await screen.findByText("Nothing in the next 7 days")).toBeInTheDocument();
+    await userEvent.click(filter(/^Inbox/));
     await userEvent.click(screen.getByRole("checkbox", { name: 'Complete "Only pending"' }));
-    await userEvent.click(filter(/^Pending/));
-    expect(await screen.findByText("Nothing pending")).toBeInTheDocument();
+    expect(await screen.findByText("No tasks yet")).toBeInTheDocument();
   });
 });
 
 describe("TaskManager: counts past what the API counts exactly", () => {
-  // Role queries over 10,000-task screens are slow in jsdom: look only inside the filters.
-  const count = (name: RegExp) =>
-    within(screen.getByRole("group", { name: "Show tasks" })).getByRole("button", { name });
+  // Role queries over 10,000-task screens are slow in jsdom: look only inside the sidebar.
+  const count = (name: RegExp) => within(views()).getByRole("link", { name });
 
   it('shows "10,000+" for a capped count, moves nothing in it, and shows it exactly once it is', {
     timeout: 15_000,
@@ -168,20 +185,17 @@ describe("TaskManager: counts past what the API counts exactly", () => {
       { title: "Done 2", is_completed: true },
     ]);
     await renderTaskManager(fake.session, { serverRendered: true });
-    expect(count(/^All/)).toHaveAccessibleName("All 10,002+");
-    expect(count(/^Pending/)).toHaveAccessibleName("Pending 10,000+");
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 10,000+");
     expect(count(/^Completed/)).toHaveAccessibleName("Completed 2");
 
     await userEvent.click(screen.getByLabelText('Complete "Pending 1"'));
 
-    expect(count(/^Pending/)).toHaveAccessibleName("Pending 10,000+");
+    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 10,000+");
     expect(count(/^Completed/)).toHaveAccessibleName("Completed 3");
-    expect(count(/^All/)).toHaveAccessibleName("All 10,003+");
-    // The recount after the change: 10,000 pending is exact again.
-    await waitFor(() => expect(count(/^Pending/)).toHaveAccessibleName("Pending 10,000"), {
+    // The recount after the change: 10,000 open is exact again.
+    await waitFor(() => expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 10,000"), {
       timeout: 5_000,
     });
-    expect(count(/^All/)).toHaveAccessibleName("All 10,003");
   });
 });
 
@@ -195,7 +209,7 @@ describe("TaskManager: adding and paging", () => {
 
     expect(titles()).toEqual(["Fresh", "Older"]);
     expect(screen.getByRole("checkbox", { name: 'Complete "Fresh"' })).toBeDisabled();
-    expect(filter(/^All/)).toHaveAccessibleName("All 2");
+    expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 2");
     release();
     await waitFor(() =>
       expect(screen.getByRole("checkbox", { name: 'Complete "Fresh"' })).toBeEnabled(),
@@ -204,7 +218,7 @@ describe("TaskManager: adding and paging", () => {
       "Fresh",
       "Older",
     ]);
-    expect(filter(/^Pending/)).toHaveAccessibleName("Pending 2");
+    expect(filter(/^Inbox/)).toHaveAccessibleName("Inbox 2");
   });
 
   it("loads the next page with Load more while the API sends a next link", async () => {

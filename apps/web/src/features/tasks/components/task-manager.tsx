@@ -1,57 +1,61 @@
 "use client";
 
 import type { QueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Toaster } from "@/components/ui/sonner";
 import type { ApiClient } from "@/lib/api-client";
-import type { TaskStatus } from "../task-api";
+import { formatDate } from "@/lib/quick-add/wall-clock";
+import { parseDate } from "../describe-due";
 import { countsWithout } from "../task-cache";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
+import { type TaskView, todayIn, viewDays, viewTitle } from "../task-views";
 import { type InitialTasks, TasksProvider } from "../tasks-provider";
 import { UNDO_WINDOW_MS, useTaskDeletion } from "../use-task-deletion";
-import { usePrefetchTaskList, useTaskCounts, useTaskList } from "../use-task-queries";
+import { useLabels, usePrefetchView, useTaskCounts } from "../use-task-queries";
+import { useUserTimeZone } from "../use-user-time-zone";
+import { useViewNavigation, ViewNavigationProvider } from "../view-navigation";
 import { AddTaskForm } from "./add-task-form";
-import { TaskFilters } from "./task-filters";
-import { TaskList } from "./task-list";
+import { DueClockProvider, useDueClock } from "./due-clock";
+import { TaskSidebar } from "./task-sidebar";
+import { ViewLists } from "./view-lists";
+import { ViewsDrawer } from "./views-drawer";
 
 export interface TaskManagerProps {
-  /** The first page and counts fetched on the server, if that worked. */
+  /** The view's first pages, the counts and the labels fetched on the server, if that worked. */
   initial?: InitialTasks | null;
-  initialStatus?: TaskStatus;
+  /** The view the page was opened on; Inbox by default. */
+  view?: TaskView;
+  /** The zone the server rendered for (the browser's, from its cookie), if it knew it. */
+  timeZone?: string | null;
   /** Injected in tests; the browser's client by default. */
   api?: ApiClient;
   queryClient?: QueryClient;
   undoWindowMs?: number;
 }
 
-/** The whole task screen: add, filter, list, edit, complete and delete with undo. */
+/** The whole task screen: views, add, list, edit, complete and delete with undo. */
 export function TaskManager({
   initial,
-  initialStatus,
+  view,
+  timeZone,
   api,
   queryClient,
   undoWindowMs,
 }: TaskManagerProps) {
+  const zone = useUserTimeZone(timeZone ?? null);
   return (
     <TasksProvider initial={initial} api={api} queryClient={queryClient}>
       <TaskFeedbackProvider>
-        <TaskScreen
-          initialStatus={initialStatus ?? initial?.status ?? "all"}
-          undoWindowMs={undoWindowMs ?? UNDO_WINDOW_MS}
-        />
+        <ViewNavigationProvider initial={view ?? { kind: "inbox" }}>
+          <DueClockProvider timeZone={zone}>
+            <TaskScreen timeZone={zone} undoWindowMs={undoWindowMs ?? UNDO_WINDOW_MS} />
+          </DueClockProvider>
+        </ViewNavigationProvider>
       </TaskFeedbackProvider>
       <Toaster />
     </TasksProvider>
   );
-}
-
-/** Keep the filter in the address bar (`?status=pending`) so a reload or a link keeps it. */
-function showStatusInUrl(status: TaskStatus): void {
-  const url = new URL(window.location.href);
-  if (status === "all") url.searchParams.delete("status");
-  else url.searchParams.set("status", status);
-  window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
 }
 
 function isTextField(target: EventTarget | null): boolean {
@@ -61,17 +65,15 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-function TaskScreen({
-  initialStatus,
-  undoWindowMs,
-}: {
-  initialStatus: TaskStatus;
-  undoWindowMs: number;
-}) {
-  const [status, setStatus] = useState(initialStatus);
-  const list = useTaskList(status);
-  const counts = useTaskCounts();
-  const prefetch = usePrefetchTaskList();
+function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs: number }) {
+  const { view } = useViewNavigation();
+  const { now } = useDueClock();
+  const today = formatDate(todayIn(timeZone, now));
+  // Recomputed when the day changes (at midnight), not every minute.
+  const days = useMemo(() => viewDays(parseDate(today)), [today]);
+  const counts = useTaskCounts(days);
+  const labels = useLabels();
+  const prefetch = usePrefetchView(days);
   const deletion = useTaskDeletion(undoWindowMs);
   const { announcement, failure, dismissFailure } = useFeedbackState();
   const titleInputRef = useRef<HTMLInputElement>(null);
@@ -92,43 +94,49 @@ function TaskScreen({
   }, [undoLast]);
 
   const focusAddInput = useCallback(() => titleInputRef.current?.focus(), []);
+  const sidebar = (onNavigate?: () => void) => (
+    <TaskSidebar
+      counts={counts.data && countsWithout(counts.data, days.today, deletion.hidden.values())}
+      labels={labels.data}
+      onIntent={prefetch}
+      onNavigate={onNavigate}
+    />
+  );
 
   return (
-    <section aria-labelledby="tasks-heading" className="mx-auto grid w-full max-w-2xl gap-5">
-      <h1 id="tasks-heading" className="text-2xl font-semibold tracking-tight">
-        Tasks
-      </h1>
-      <AddTaskForm titleInputRef={titleInputRef} />
-      {failure ? (
-        <div
-          role="alert"
-          className="flex items-start justify-between gap-3 rounded-lg border border-destructive/40 bg-destructive/10 px-4 py-3 text-sm"
-        >
-          <p>{failure}</p>
-          <Button variant="ghost" size="sm" className="-my-1.5" onClick={dismissFailure}>
-            Dismiss
-          </Button>
+    <div className="grid gap-6 md:grid-cols-[13rem_minmax(0,1fr)]">
+      <aside className="hidden md:block">{sidebar()}</aside>
+      <section aria-labelledby="tasks-heading" className="grid min-w-0 content-start gap-5">
+        <div className="flex items-center gap-3">
+          <ViewsDrawer>{(close) => sidebar(close)}</ViewsDrawer>
+          <h1 id="tasks-heading" className="truncate text-2xl font-semibold tracking-tight">
+            {view.kind === "label" ? <span aria-hidden="true"># </span> : null}
+            {viewTitle(view)}
+          </h1>
         </div>
-      ) : null}
-      <TaskFilters
-        status={status}
-        counts={counts.data && countsWithout(counts.data, deletion.hidden.values())}
-        onIntent={prefetch}
-        onChange={(next) => {
-          setStatus(next);
-          showStatusInUrl(next);
-        }}
-      />
-      <TaskList
-        status={status}
-        query={list}
-        hidden={deletion.hidden}
-        onDelete={deletion.remove}
-        focusFallback={focusAddInput}
-      />
-      <p role="status" className="sr-only">
-        {announcement}
-      </p>
-    </section>
+        <AddTaskForm titleInputRef={titleInputRef} view={view} days={days} timeZone={timeZone} />
+        {failure ? (
+          <div
+            role="alert"
+            className="flex items-start justify-between gap-3 rounded-lg border border-destructive/40 bg-destructive/10 px-4 py-3 text-sm"
+          >
+            <p>{failure}</p>
+            <Button variant="ghost" size="sm" className="-my-1.5" onClick={dismissFailure}>
+              Dismiss
+            </Button>
+          </div>
+        ) : null}
+        <ViewLists
+          view={view}
+          days={days}
+          hidden={deletion.hidden}
+          onDelete={deletion.remove}
+          focusFallback={focusAddInput}
+        />
+        <p role="status" className="sr-only">
+          {announcement}
+        </p>
+      </section>
+    </div>
   );
 }

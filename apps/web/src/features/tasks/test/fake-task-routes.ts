@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Task, unorganizedFields } from "../task-api";
+import { labelsOf, matchesQuery, organizingFieldsOf } from "./fake-task-filters";
 import { validate } from "./fake-task-validation";
 
 /** What a route answers, before it is sent: the idempotency layer stores and replays these. */
@@ -53,6 +54,7 @@ function list(tasks: Task[], userId: string, query: URLSearchParams): Answer {
   const mine = tasks
     .filter((task) => task.user_id === userId)
     .filter((task) => status === "all" || task.is_completed === (status === "completed"))
+    .filter((task) => matchesQuery(task, query))
     .sort(newestFirst);
   const cursor = query.get("cursor");
   const after: Position | null = cursor
@@ -84,6 +86,7 @@ function create(tasks: Task[], now: string, { body, userId }: TaskRequest): Answ
     description: typeof body?.description === "string" ? body.description : null,
     is_completed: false,
     ...unorganizedFields(),
+    ...organizingFieldsOf(body),
     created_at: now,
     updated_at: now,
   };
@@ -120,6 +123,9 @@ export function answer(tasks: Task[], tick: () => string, request: TaskRequest):
   const { method, path, userId, ifMatch } = request;
   if (path === "/api/tasks" && method === "GET") return list(tasks, userId, request.query);
   if (path === "/api/tasks" && method === "POST") return create(tasks, tick(), request);
+  if (path === "/api/labels" && method === "GET") {
+    return { status: 200, body: labelsOf(tasks.filter((task) => task.user_id === userId)) };
+  }
   const match = /^\/api\/tasks\/([^/]+)(\/complete)?$/.exec(path);
   const task = tasks.find((candidate) => candidate.id === match?.[1]);
   if (!match || !task) {

@@ -5,8 +5,9 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { type ApiClient, createApiClient } from "@/lib/api-client";
 import { createTokenSource, type TokenSource } from "@/lib/api-token";
 import { TaskManager } from "../components/task-manager";
-import { countTasks, listTasks, type TaskStatus } from "../task-api";
+import { countTasks, listLabels, listTasks } from "../task-api";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
+import { countFilters, type TaskView, todayIn, viewDays, viewSections } from "../task-views";
 import { createTaskQueryClient, TasksProvider } from "../tasks-provider";
 import { type FakeTaskApi, startFakeTaskApi } from "./fake-task-api";
 
@@ -98,21 +99,32 @@ export function installBrowserGaps(): void {
   }
 }
 
+/** The zone component tests run in: the browser's (jsdom's), like the app. */
+export const testTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /**
- * The whole task screen for `session`'s user. With `serverRendered`, the first page and counts
- * are fetched first, as the tasks page does on the server, and passed in as `initial`.
+ * The whole task screen for `session`'s user. With `serverRendered`, the view's first pages, the
+ * counts and the labels are fetched first, as the tasks page does on the server, and passed in.
  */
 export async function renderTaskManager(
   session: TestSession,
-  options: { serverRendered?: boolean; status?: TaskStatus; undoWindowMs?: number } = {},
+  options: { serverRendered?: boolean; view?: TaskView; undoWindowMs?: number } = {},
 ) {
   installBrowserGaps();
-  const status = options.status ?? "all";
+  const view = options.view ?? { kind: "inbox" };
+  const days = viewDays(todayIn(testTimeZone()));
+  const filters = viewSections(view, days).map((section) => section.filter);
   const initial = options.serverRendered
     ? {
-        status,
-        page: await listTasks(session.api, { status }),
-        counts: await countTasks(session.api),
+        lists: await Promise.all(
+          filters.map(async (filter) => ({
+            filter,
+            page: await listTasks(session.api, { filter }),
+          })),
+        ),
+        counts: await countTasks(session.api, countFilters(days)),
+        labels: await listLabels(session.api),
+        today: days.today,
         fetchedAt: Date.now(),
       }
     : null;
@@ -122,7 +134,8 @@ export async function renderTaskManager(
       api={session.api}
       queryClient={queryClient}
       initial={initial}
-      initialStatus={status}
+      view={view}
+      timeZone={testTimeZone()}
       undoWindowMs={options.undoWindowMs ?? 60_000}
     />,
   );
