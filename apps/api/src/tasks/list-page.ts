@@ -127,18 +127,7 @@ select ${total} as total,
 /** One page of `userId`'s tasks that match the query, in its order. */
 export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage> {
   const term = sortTerm(params.sort, params.q);
-  const read = (on: Db) =>
-    on.select(pageFields).from(sql`(${pageStatement(params, term)}) as result`);
-  // A generic plan cannot see the search text: it expects one match and filters every task of
-  // the user (130 ms for 10,000). Planned for its text, a search uses the trigram and text-search
-  // indexes (19 ms), at the price of a transaction and a plan per search.
-  const [page] =
-    params.q === undefined
-      ? await read(db)
-      : await db.transaction(async (tx) => {
-          await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
-          return read(tx);
-        });
+  const [page] = await db.select(pageFields).from(sql`(${pageStatement(params, term)}) as result`);
   if (page === undefined) throw new Error("the list statement returned no row");
   const { total, items, lastId, lastCreatedAt, lastSortKey, more } = page;
   const next =
