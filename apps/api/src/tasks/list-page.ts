@@ -1,5 +1,6 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import { perDatabase } from "../db/per-database.ts";
 import { tasks } from "../db/schema.ts";
 import { type Cursor, keyReadsAs } from "./cursor.ts";
 import { type ListQuery, matching, queryFingerprint, relevance, type Sort } from "./list-query.ts";
@@ -65,15 +66,21 @@ function orderBy(term: SortTerm | undefined): SQL {
   return sql`${term.key} ${sql.raw(term.descending ? "desc" : "asc")}${nulls}, ${tieBreak}`;
 }
 
-/** The tasks after the cursor's, in the order of `term`. */
-function after(term: SortTerm | undefined, cursor: Cursor): SQL {
-  const tie = sql`(${tasks.createdAt}, ${tasks.id}) < (${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+/** A value of the statement: given, or a placeholder of a prepared statement. */
+type Value<T> = T | Placeholder;
+
+/** Where the previous page ended: its last task's sort key (null: none), created_at and id. */
+type Position = { key: Value<string> | null; at: Value<string>; id: Value<string> };
+
+/** The tasks after `position`, in the order of `term`. */
+function after(term: SortTerm | undefined, position: Position): SQL {
+  const tie = sql`(${tasks.createdAt}, ${tasks.id}) < (${position.at}::timestamptz, ${position.id}::uuid)`;
   if (term === undefined) return tie;
   const { key, type, descending, nullable } = term;
-  if (cursor.key === null) return sql`(${key} is null and ${tie})`;
-  const value = sql`${cursor.key}::${sql.raw(type)}`;
+  if (position.key === null) return sql`(${key} is null and ${tie})`;
+  const value = sql`${position.key}::${sql.raw(type)}`;
   if (descending && !nullable) {
-    return sql`(${key}, ${tasks.createdAt}, ${tasks.id}) < (${value}, ${cursor.createdAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`;
+    return sql`(${key}, ${tasks.createdAt}, ${tasks.id}) < (${value}, ${position.at}::timestamptz, ${position.id}::uuid)`;
   }
   const beyond = descending ? sql`${key} < ${value}` : sql`${key} > ${value}`;
   const orNull = nullable ? sql` or ${key} is null` : sql``;
@@ -98,7 +105,10 @@ const pageFields = {
  * that holds every matching task has counted them already: only a longer list is counted apart
  * (the second operand of coalesce runs only when the first is null).
  */
-function pageStatement(params: ListParams, term: SortTerm | undefined): SQL {
+function pageStatement(
+  params: ListQuery & { userId: Value<string>; limit: Value<number>; after?: Position | undefined },
+  term: SortTerm | undefined,
+): SQL {
   const { userId, limit, after: cursor } = params;
   const where = matching(userId, params);
   const counted = sql`(select count(*)::int from (select 1 from ${tasks} where ${where}
@@ -114,7 +124,7 @@ function pageStatement(params: ListParams, term: SortTerm | undefined): SQL {
     ${term ? sql`(${term.key})::text` : sql`null::text`} as sort_key,
     row_number() over (order by ${order}) as n
   from ${tasks} where ${where}${position}
-  order by ${order} limit ${limit + 1}
+  order by ${order} limit ${limit}::int + 1
 )
 select ${total} as total,
   '[' || coalesce((select string_agg(json, ',' order by n) from page where n <= ${limit}), '') || ']' as items,
@@ -127,7 +137,20 @@ select ${total} as total,
 /** One page of `userId`'s tasks that match the query, in its order. */
 export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage> {
   const term = sortTerm(params.sort, params.q);
-  const [page] = await db.select(pageFields).from(sql`(${pageStatement(params, term)}) as result`);
+  const { after: cursor } = params;
+  const shape = plainShape(params);
+  const [page] =
+    shape === undefined
+      ? await db
+          .select(pageFields)
+          .from(
+            sql`(${pageStatement({ ...params, after: cursor && position(cursor) }, term)}) as result`,
+          )
+      : await plainStatement(db, shape, params, term).execute({
+          owner: params.userId,
+          limit: params.limit,
+          ...(cursor && { ...position(cursor), key: cursor.key }),
+        });
   if (page === undefined) throw new Error("the list statement returned no row");
   const { total, items, lastId, lastCreatedAt, lastSortKey, more } = page;
   const next =
@@ -135,6 +158,56 @@ export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage
       ? { key: lastSortKey, createdAt: lastCreatedAt, id: lastId, query: queryFingerprint(params) }
       : undefined;
   return { json: items, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
+}
+
+const position = (cursor: Cursor): Position => ({
+  key: cursor.key,
+  at: cursor.createdAt.toISOString(),
+  id: cursor.id,
+});
+
+/**
+ * A list without filters (Inbox, Completed, each sort) has a statement of a few shapes: each is
+ * built and prepared once per database handle, instead of Drizzle rendering its text again for
+ * every page (with the garbage that makes, a large share of a list's CPU). Filtered lists, of
+ * many more shapes, are built per request.
+ */
+function plainShape(params: ListParams): string | undefined {
+  const { priorities, labelKeys, due, dueBefore, dueAfter, q, after: cursor } = params;
+  if (priorities?.length || labelKeys?.length || due || dueBefore || dueAfter || q !== undefined) {
+    return undefined;
+  }
+  const kind = cursor === undefined ? "first" : cursor.key === null ? "after-none" : "after";
+  return `${params.status} ${params.sort ?? "-created_at"} ${kind}`;
+}
+
+const plainStatements = perDatabase(() => new Map<string, ReturnType<typeof preparePlain>>());
+
+function plainStatement(db: Db, shape: string, params: ListParams, term: SortTerm | undefined) {
+  const known = plainStatements(db);
+  let statement = known.get(shape);
+  if (statement === undefined) {
+    statement = preparePlain(db, shape, params, term);
+    known.set(shape, statement);
+  }
+  return statement;
+}
+
+function preparePlain(db: Db, shape: string, params: ListParams, term: SortTerm | undefined) {
+  const placeholders = {
+    ...params,
+    userId: sql.placeholder("owner"),
+    limit: sql.placeholder("limit"),
+    after: params.after && {
+      key: params.after.key === null ? null : sql.placeholder("key"),
+      at: sql.placeholder("at"),
+      id: sql.placeholder("id"),
+    },
+  };
+  return db
+    .select(pageFields)
+    .from(sql`(${pageStatement(placeholders, term)}) as result`)
+    .prepare(`list_page ${shape}`);
 }
 
 /** True when `cursor` was made by this query (same filters and sort) and reads back as its key. */

@@ -8,6 +8,7 @@ import {
   isNotNull,
   isNull,
   lte,
+  type Placeholder,
   type SQL,
   sql,
 } from "drizzle-orm";
@@ -107,7 +108,7 @@ function dueCondition(due: DueFilter, timeZone = "UTC"): SQL | undefined {
 }
 
 /** The condition a task of `userId` meets to be on the list. */
-export function matching(userId: string, filters: ListFilters): SQL | undefined {
+export function matching(userId: string | Placeholder, filters: ListFilters): SQL | undefined {
   const { status, priorities, labelKeys, due, timeZone, dueBefore, dueAfter, q } = filters;
   return and(
     eq(tasks.userId, userId),
