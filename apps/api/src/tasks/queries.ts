@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks } from "../db/schema.ts";
 import { type DueFields, dueInstant, mergeDue } from "./due.ts";
@@ -55,8 +55,6 @@ function storedColumns(changes: Partial<TaskFields>) {
   };
 }
 
-const columnsInOrder = Object.entries(getTableColumns(tasks));
-
 /**
  * The new task, or undefined when the user already holds `quota` tasks. The count stops at the
  * quota, so it costs at most that many index entries, and only for a user near it. Concurrent
@@ -65,28 +63,15 @@ const columnsInOrder = Object.entries(getTableColumns(tasks));
  */
 export async function insertTask(db: Db, params: NewTask): Promise<TaskRow | undefined> {
   const { userId, quota } = params;
-  const values: Record<string, unknown> = {
-    ...storedColumns(params),
-    id: sql`gen_random_uuid()`,
+  const stored = storedColumns(params);
+  const [row] = await statements(db).insert.execute({
+    ...stored,
+    // Drizzle leaves postgres.js to send timestamps as the text it is given.
+    dueAt: stored.dueAt?.toISOString() ?? null,
     userId,
     isCompleted: false,
-    createdAt: sql`now()`,
-    updatedAt: sql`now()`,
-  };
-  const selected = columnsInOrder.map(([key, column]) => {
-    const value = values[key];
-    return value instanceof SQL
-      ? value
-      : sql`${sql.param(value ?? null, column)}::${sql.raw(column.getSQLType())}`;
+    quota,
   });
-  const [row] = await db
-    .insert(tasks)
-    .select(
-      sql`select ${sql.join(selected, sql`, `)}
-        where (select count(*) from (select 1 from ${tasks} where ${tasks.userId} = ${userId}
-          limit ${quota}) as held) < ${quota}`,
-    )
-    .returning();
   return row;
 }
 
@@ -106,6 +91,13 @@ export async function updateTask(
   params: Target & { changes: TaskChanges },
 ): Promise<TaskRow | undefined> {
   const { isCompleted, ...fields } = params.changes;
+  if (isCompleted !== undefined && Object.keys(fields).length === 0) {
+    const [row] = await statements(db).complete.execute({
+      ...target(params),
+      completed: isCompleted === "flip" ? null : isCompleted,
+    });
+    return row;
+  }
   const [row] = await db
     .update(tasks)
     .set({
@@ -146,9 +138,16 @@ export async function patchTask(
 
 /** True when the caller's task (in a version named) was deleted. */
 export async function deleteTask(db: Db, params: Target): Promise<boolean> {
-  const rows = await db.delete(tasks).where(owned(params)).returning({ id: tasks.id });
+  const rows = await statements(db).remove.execute(target(params));
   return rows.length > 0;
 }
+
+/** A write's target as the prepared statements take it (statements.ts). */
+const target = ({ userId, id, versions }: Target) => ({
+  userId,
+  id,
+  versions: versions === undefined ? null : arrayLiteral(versions),
+});
 
 function owned(params: Target) {
   const { versions } = params;

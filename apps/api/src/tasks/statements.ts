@@ -1,13 +1,14 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { perDatabase } from "../db/per-database.ts";
 import { tasks } from "../db/schema.ts";
 
 /**
- * The fixed-shape task reads, prepared once per database handle: Drizzle builds each SQL text once
- * instead of on every call, and Postgres parses and plans it once per connection (postgres.js
- * names and caches it). `find` filters by the owner; `exists` is only used after an
- * owner-filtered statement found nothing (routes/tasks/ownership.ts).
+ * The fixed-shape task statements, prepared once per database handle: Drizzle builds each SQL
+ * text once instead of on every call (with the garbage that makes, a large share of a request's
+ * CPU), and Postgres parses and plans it once per connection (postgres.js names and caches it).
+ * Each filters by the owner, except `exists`, only used after an owner-filtered statement found
+ * nothing (routes/tasks/ownership.ts).
  */
 
 const userId = sql.placeholder("userId");
@@ -16,8 +17,49 @@ const id = sql.placeholder("id");
 /** Strictly later than the previous value, even for two changes within one millisecond. */
 export const touched = sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`;
 
+/** A write's If-Match condition as one parameter: null for none, else the versions it accepts. */
+const versions = sql.placeholder("versions");
+const inVersion = sql`(${versions}::timestamptz[] is null or ${tasks.updatedAt} = any(${versions}::timestamptz[]))`;
+
+/** Made by Postgres for a new task; every other column is a placeholder named as its key. */
+const MADE: Record<string, SQL> = {
+  id: sql`gen_random_uuid()`,
+  createdAt: sql`now()`,
+  updatedAt: sql`now()`,
+};
+
+/** A new task's columns, in the table's order. */
+const NEW_TASK_COLUMNS = Object.entries(getTableColumns(tasks)).map(
+  ([key, column]) => MADE[key] ?? sql`${sql.placeholder(key)}::${sql.raw(column.getSQLType())}`,
+);
+
 function prepareAll(db: Db) {
   return {
+    /** The task, unless the user already holds `quota` tasks (queries.ts insertTask). */
+    insert: db
+      .insert(tasks)
+      .select(
+        sql`select ${sql.join(NEW_TASK_COLUMNS, sql`, `)}
+          where (select count(*) from (select 1 from ${tasks} where ${tasks.userId} = ${sql.placeholder("userId")}
+            limit ${sql.placeholder("quota")}) as held) < ${sql.placeholder("quota")}`,
+      )
+      .returning()
+      .prepare("insert_task"),
+    /** Sets `is_completed` to `completed`, or flips it when that is null. */
+    complete: db
+      .update(tasks)
+      .set({
+        isCompleted: sql`coalesce(${sql.placeholder("completed")}::boolean, not ${tasks.isCompleted})`,
+        updatedAt: touched,
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion))
+      .returning()
+      .prepare("complete_task"),
+    remove: db
+      .delete(tasks)
+      .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion))
+      .returning({ id: tasks.id })
+      .prepare("delete_task"),
     find: db
       .select()
       .from(tasks)
