@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks } from "../db/schema.ts";
 import { type DueFields, dueInstant, mergeDue } from "./due.ts";
