@@ -2,7 +2,7 @@ import type { Db } from "./client.ts";
 
 /**
  * `make(db)` made once per database handle and kept as long as the handle lives: the prepared
- * statements and write batchers that belong to one connection pool.
+ * statements that belong to one connection pool.
  */
 export function perDatabase<T>(make: (db: Db) => T): (db: Db) => T {
   const made = new WeakMap<Db, T>();
