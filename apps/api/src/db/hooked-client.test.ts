@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { afterAll, describe, expect, test } from "vitest";
 import { postgresServerUrl } from "../../test/harness.ts";
-import { copyRows, hookedClient } from "./hooked-client.ts";
+import { copyRows, hookedClient, MAX_PREPARED_TEXTS } from "./hooked-client.ts";
 
 // postgres.js itself, on a real server; read-only queries, nothing is created.
 const client = postgres(postgresServerUrl(), { max: 2, onnotice: () => {} });
@@ -78,5 +78,15 @@ describe("hookedClient: every query is prepared", () => {
     const [held] = await single`select count(*)::int as count from pg_prepared_statements
       where statement like '%::int + 1%' and statement not like '%pg_prepared_statements%'`;
     expect(held?.count).toBe(1);
+  });
+
+  test("past MAX_PREPARED_TEXTS texts, a new text runs unnamed: the connection does not keep it", async () => {
+    const text = (n: number) => sql`select ${n}::int + ${sql.raw(String(n))} as n`;
+    for (let n = 0; n < MAX_PREPARED_TEXTS; n += 1) await db.execute(text(n));
+    const beyond = 987_654;
+    expect([...(await db.execute(text(beyond)))]).toEqual([{ n: 2 * beyond }]);
+    const [held] = await single`select count(*)::int as count from pg_prepared_statements
+      where statement like ${`%+ ${beyond} as n%`}`;
+    expect(held?.count).toBe(0);
   });
 });

@@ -5,12 +5,13 @@ import { cancelOnDeadline } from "../lib/deadline.ts";
  * The postgres.js client as Drizzle gets it, with three hooks on every query Drizzle sends
  * (`unsafe`), in transactions (`begin`) too:
  *
- * - **Prepared.** Every query is a named prepared statement of its connection, so it takes one
+ * - **Prepared.** A query is a named prepared statement of its connection, so it takes one
  *   round trip from its second run on. Drizzle sends the queries it did not `.prepare()` as
  *   unnamed ones (`prepare: false`), and postgres.js describes an unnamed statement's parameters
  *   in a round trip of its own before each run: two per query, and the connection idle between.
- *   Every query's text is therefore one of a fixed set (no SQL is built from a variable number of
- *   values), or each connection would keep ever more statements.
+ *   postgres.js keeps every statement a connection prepared, so only the first
+ *   MAX_PREPARED_TEXTS texts of the process are prepared (fixed-shape statements come first and
+ *   stay); beyond them, say a rare combination of list filters, a query goes unnamed.
  * - **Deadline.** A query still queued for a connection when the request it runs for passes
  *   its deadline is never sent (lib/deadline.ts).
  * - **Released results.** A query Drizzle reads as rows of values hands Drizzle a plain copy of
@@ -23,7 +24,7 @@ import { cancelOnDeadline } from "../lib/deadline.ts";
  */
 export function hookedClient<S extends Sql | TransactionSql>(client: S): S {
   const unsafe = (...[query, params, options]: Parameters<Sql["unsafe"]>) => {
-    const pending = client.unsafe(query, params, { ...options, prepare: true });
+    const pending = client.unsafe(query, params, { ...options, prepare: preparable(query) });
     cancelOnDeadline(pending);
     const values = pending.values.bind(pending);
     pending.values = () => copyRows(values()) as unknown as ReturnType<typeof values>;
@@ -43,6 +44,17 @@ export function hookedClient<S extends Sql | TransactionSql>(client: S): S {
 }
 
 type TransactionWork = (tx: TransactionSql) => unknown;
+
+/** The most query texts a process prepares on its connections (see "Prepared" above). */
+export const MAX_PREPARED_TEXTS = 500;
+const preparedTexts = new Set<string>();
+
+function preparable(text: string): boolean {
+  if (preparedTexts.has(text)) return true;
+  if (preparedTexts.size >= MAX_PREPARED_TEXTS) return false;
+  preparedTexts.add(text);
+  return true;
+}
 
 /** The rows of `query` as a plain array; the query's own result list is left empty. */
 export async function copyRows<Row>(query: PromiseLike<Row[]>): Promise<Row[]> {
