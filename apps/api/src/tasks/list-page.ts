@@ -149,7 +149,7 @@ export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage
       : await plainStatement(db, shape, params, term).execute({
           owner: params.userId,
           limit: params.limit,
-          ...(cursor && { ...position(cursor), key: cursor.key }),
+          ...(cursor && position(cursor)),
         });
   if (page === undefined) throw new Error("the list statement returned no row");
   const { total, items, lastId, lastCreatedAt, lastSortKey, more } = page;

@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks } from "../db/schema.ts";
 import { type DueFields, dueInstant, mergeDue } from "./due.ts";
 import { type Priority, priorityRank, storedLabels } from "./fields.ts";
-import { statements, touched } from "./statements.ts";
+import { inVersions, statements, touched } from "./statements.ts";
 
 /**
  * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
@@ -150,17 +150,8 @@ const target = ({ userId, id, versions }: Target) => ({
 });
 
 function owned(params: Target) {
-  const { versions } = params;
-  return and(
-    eq(tasks.id, params.id),
-    eq(tasks.userId, params.userId),
-    versions === undefined
-      ? undefined
-      : versions.length === 0
-        ? sql`false`
-        : // One array parameter, so that the statement's text is the same for any number of tags.
-          sql`${tasks.updatedAt} = any(${arrayLiteral(versions)}::timestamptz[])`,
-  );
+  const { userId, id, versions } = target(params);
+  return and(eq(tasks.id, id), eq(tasks.userId, userId), inVersions(versions));
 }
 
 /** The versions as a Postgres array literal (ISO 8601 texts hold no quote, comma or brace). */

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { perDatabase } from "../db/per-database.ts";
 import { tasks } from "../db/schema.ts";
@@ -17,9 +17,13 @@ const id = sql.placeholder("id");
 /** Strictly later than the previous value, even for two changes within one millisecond. */
 export const touched = sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`;
 
-/** A write's If-Match condition as one parameter: null for none, else the versions it accepts. */
-const versions = sql.placeholder("versions");
-const inVersion = sql`(${versions}::timestamptz[] is null or ${tasks.updatedAt} = any(${versions}::timestamptz[]))`;
+/**
+ * A write's If-Match condition as one parameter: null for none, else the versions it accepts as
+ * a Postgres array literal (none at all: `{}`, which no version matches).
+ */
+export const inVersions = (versions: Placeholder | string | null) =>
+  sql`(${versions}::timestamptz[] is null or ${tasks.updatedAt} = any(${versions}::timestamptz[]))`;
+const inVersion = inVersions(sql.placeholder("versions"));
 
 /** Made by Postgres for a new task; every other column is a placeholder named as its key. */
 const MADE: Record<string, SQL> = {
