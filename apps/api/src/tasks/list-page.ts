@@ -1,9 +1,18 @@
 import { type Placeholder, type SQL, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.ts";
 import { perDatabase } from "../db/per-database.ts";
 import { tasks } from "../db/schema.ts";
 import { type Cursor, keyReadsAs } from "./cursor.ts";
-import { type ListQuery, matching, queryFingerprint, relevance, type Sort } from "./list-query.ts";
+import {
+  filterShape,
+  filterValues,
+  type ListQuery,
+  matching,
+  queryFingerprint,
+  relevance,
+  type Sort,
+} from "./list-query.ts";
 import { taskJsonSql } from "./task-json.ts";
 
 /**
@@ -29,10 +38,7 @@ export const TOTAL_COUNT_CAP = 10_000;
 /** The sort's own key: its expression, its type (to read a cursor's value back), its direction. */
 type SortTerm = { key: SQL; type: string; descending: boolean; nullable: boolean };
 
-function sortTerm(
-  sort: Sort = "-created_at",
-  q: string | undefined = undefined,
-): SortTerm | undefined {
+function sortTerm(sort: Sort = "-created_at"): SortTerm | undefined {
   const descending = sort.startsWith("-") || sort === "relevance";
   switch (sort.replace(/^-/, "")) {
     case "created_at":
@@ -53,7 +59,7 @@ function sortTerm(
         nullable: false,
       };
     default:
-      return { key: relevance(q ?? ""), type: "numeric", descending: true, nullable: false };
+      return { key: relevance, type: "numeric", descending: true, nullable: false };
   }
 }
 
@@ -66,11 +72,8 @@ function orderBy(term: SortTerm | undefined): SQL {
   return sql`${term.key} ${sql.raw(term.descending ? "desc" : "asc")}${nulls}, ${tieBreak}`;
 }
 
-/** A value of the statement: given, or a placeholder of a prepared statement. */
-type Value<T> = T | Placeholder;
-
-/** Where the previous page ended: its last task's sort key (null: none), created_at and id. */
-type Position = { key: Value<string> | null; at: Value<string>; id: Value<string> };
+/** Where the previous page ended: its last task's sort key (none: null), created_at and id. */
+type Position = { key: Placeholder | null; at: Placeholder; id: Placeholder };
 
 /** The tasks after `position`, in the order of `term`. */
 function after(term: SortTerm | undefined, position: Position): SQL {
@@ -106,11 +109,12 @@ const pageFields = {
  * (the second operand of coalesce runs only when the first is null).
  */
 function pageStatement(
-  params: ListQuery & { userId: Value<string>; limit: Value<number>; after?: Position | undefined },
+  query: ListQuery,
   term: SortTerm | undefined,
+  cursor: Position | undefined,
 ): SQL {
-  const { userId, limit, after: cursor } = params;
-  const where = matching(userId, params);
+  const limit = sql.placeholder("limit");
+  const where = matching(query);
   const counted = sql`(select count(*)::int from (select 1 from ${tasks} where ${where}
     limit ${TOTAL_COUNT_CAP + 1}) as capped)`;
   const total = cursor
@@ -136,21 +140,14 @@ select ${total} as total,
 
 /** One page of `userId`'s tasks that match the query, in its order. */
 export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage> {
-  const term = sortTerm(params.sort, params.q);
   const { after: cursor } = params;
-  const shape = plainShape(params);
-  const [page] =
-    shape === undefined
-      ? await db
-          .select(pageFields)
-          .from(
-            sql`(${pageStatement({ ...params, after: cursor && position(cursor) }, term)}) as result`,
-          )
-      : await plainStatement(db, shape, params, term).execute({
-          owner: params.userId,
-          limit: params.limit,
-          ...(cursor && position(cursor)),
-        });
+  const [page] = await pageQuery(db, params).execute({
+    ...filterValues(params.userId, params),
+    limit: params.limit,
+    key: cursor?.key ?? null,
+    at: cursor?.createdAt.toISOString() ?? null,
+    id: cursor?.id ?? null,
+  });
   if (page === undefined) throw new Error("the list statement returned no row");
   const { total, items, lastId, lastCreatedAt, lastSortKey, more } = page;
   const next =
@@ -160,60 +157,50 @@ export async function listTaskPage(db: Db, params: ListParams): Promise<TaskPage
   return { json: items, total: total > TOTAL_COUNT_CAP ? undefined : total, next };
 }
 
-const position = (cursor: Cursor): Position => ({
-  key: cursor.key,
-  at: cursor.createdAt.toISOString(),
-  id: cursor.id,
-});
-
 /**
- * A list without filters (Inbox, Completed, each sort) has a statement of a few shapes: each is
- * built and prepared once per database handle, instead of Drizzle rendering its text again for
- * every page (with the garbage that makes, a large share of a list's CPU). Filtered lists, of
- * many more shapes, are built per request.
+ * The shapes of list statements a database handle keeps prepared, most recently used first. A
+ * list's shape is which filters it has, its sort and the kind of its cursor; their values are
+ * placeholders. Each shape is built and prepared once, instead of Drizzle rendering its text
+ * again for every page (with the garbage that makes, most of a list's CPU in the API). The bound
+ * keeps a client that walks through every combination from holding them all; postgres.js's own
+ * statements are bounded apart (MAX_PREPARED_TEXTS).
  */
-function plainShape(params: ListParams): string | undefined {
-  const { priorities, labelKeys, due, dueBefore, dueAfter, q, after: cursor } = params;
-  if (priorities?.length || labelKeys?.length || due || dueBefore || dueAfter || q !== undefined) {
-    return undefined;
-  }
+const MAX_LIST_SHAPES = 200;
+const listStatements = perDatabase(
+  () => new LRUCache<string, ReturnType<typeof prepareList>>({ max: MAX_LIST_SHAPES }),
+);
+
+function pageQuery(db: Db, params: ListParams) {
+  const { after: cursor, sort = "-created_at" } = params;
   const kind = cursor === undefined ? "first" : cursor.key === null ? "after-none" : "after";
-  return `${params.status} ${params.sort ?? "-created_at"} ${kind}`;
-}
-
-const plainStatements = perDatabase(() => new Map<string, ReturnType<typeof preparePlain>>());
-
-function plainStatement(db: Db, shape: string, params: ListParams, term: SortTerm | undefined) {
-  const known = plainStatements(db);
+  const shape = `${filterShape(params)} ${sort} ${kind}`;
+  const known = listStatements(db);
   let statement = known.get(shape);
   if (statement === undefined) {
-    statement = preparePlain(db, shape, params, term);
+    statement = prepareList(db, shape, params);
     known.set(shape, statement);
   }
   return statement;
 }
 
-function preparePlain(db: Db, shape: string, params: ListParams, term: SortTerm | undefined) {
-  const placeholders = {
-    ...params,
-    userId: sql.placeholder("owner"),
-    limit: sql.placeholder("limit"),
-    after: params.after && {
-      key: params.after.key === null ? null : sql.placeholder("key"),
-      at: sql.placeholder("at"),
-      id: sql.placeholder("id"),
-    },
+function prepareList(db: Db, shape: string, params: ListParams) {
+  const term = sortTerm(params.sort);
+  const { after: cursor } = params;
+  const position = cursor && {
+    key: cursor.key === null ? null : sql.placeholder("key"),
+    at: sql.placeholder("at"),
+    id: sql.placeholder("id"),
   };
   return db
     .select(pageFields)
-    .from(sql`(${pageStatement(placeholders, term)}) as result`)
+    .from(sql`(${pageStatement(params, term, position)}) as result`)
     .prepare(`list_page ${shape}`);
 }
 
 /** True when `cursor` was made by this query (same filters and sort) and reads back as its key. */
 export function cursorFits(query: ListQuery, cursor: Cursor): boolean {
   if (cursor.query !== queryFingerprint(query)) return false;
-  const term = sortTerm(query.sort, query.q);
+  const term = sortTerm(query.sort);
   if (term === undefined) return cursor.key === null;
   return cursor.key === null ? term.nullable : keyReadsAs(cursor.key, term.type);
 }

@@ -1,17 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  and,
-  arrayContains,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  type Placeholder,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { searchDocument, tasks } from "../db/schema.ts";
 import { calendarDay } from "./due.ts";
 import { type Priority, priorityRank } from "./fields.ts";
@@ -65,8 +53,12 @@ export function queryFingerprint(query: ListQuery): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 16);
 }
 
-/** The search text as SQL compares it: lower-cased, without accents, LIKE's wildcards escaped. */
-const folded = (q: string) => sql`task_fold(${q.replace(/[\\%_]/g, "\\$&")})`;
+/** A value the list statement receives: its placeholder, cast to its Postgres type. */
+const value = (name: keyof FilterValues, type: string) =>
+  sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+
+/** The search text as SQL compares it: lower-cased, without accents (searchText escapes LIKE's wildcards). */
+const folded = sql`task_fold(${value("q", "text")})`;
 const document = searchDocument(tasks);
 const titleDocument = sql`task_fold(${tasks.title})`;
 
@@ -74,32 +66,26 @@ const titleDocument = sql`task_fold(${tasks.title})`;
  * A task matches a search when its folded text holds the search as a substring, has a word
  * like it (trigrams, `<%`: typos), or holds its words in any English form (stems).
  */
-function searchMatch(q: string, doc: SQL): SQL {
-  const text = folded(q);
-  return sql`(${doc} like '%' || ${text} || '%' or ${text} <% ${doc}
-    or to_tsvector('english', ${doc}) @@ plainto_tsquery('english', ${text}))`;
+function searchMatch(doc: SQL): SQL {
+  return sql`(${doc} like '%' || ${folded} || '%' or ${folded} <% ${doc}
+    or to_tsvector('english', ${doc}) @@ plainto_tsquery('english', ${folded}))`;
 }
 
 /** Best first: a match in the title counts double, then how alike the words are. */
-export function relevance(q: string): SQL {
-  const text = folded(q);
-  return sql`round((2 * (${searchMatch(q, titleDocument)})::int + word_similarity(${text}, ${titleDocument})
-    + word_similarity(${text}, ${document}))::numeric, 6)`;
-}
+export const relevance: SQL = sql`round((2 * (${searchMatch(titleDocument)})::int + word_similarity(${folded}, ${titleDocument})
+    + word_similarity(${folded}, ${document}))::numeric, 6)`;
 
-function dueCondition(due: DueFilter, timeZone = "UTC"): SQL | undefined {
+const dueDay = value("dueFrom", "date");
+
+function dueCondition(due: DueFilter): SQL | undefined {
   switch (due) {
     case "overdue":
       return and(eq(tasks.isCompleted, false), lte(tasks.dueAt, sql`now()`));
     case "today":
-      return eq(tasks.dueDate, calendarDay(timeZone));
     case "tomorrow":
-      return eq(tasks.dueDate, calendarDay(timeZone, 1));
+      return sql`${tasks.dueDate} = ${dueDay}`;
     case "week":
-      return and(
-        gte(tasks.dueDate, calendarDay(timeZone)),
-        lte(tasks.dueDate, calendarDay(timeZone, 6)),
-      );
+      return sql`${tasks.dueDate} between ${dueDay} and ${value("dueTo", "date")}`;
     case "none":
       return isNull(tasks.dueDate);
     case "any":
@@ -107,17 +93,65 @@ function dueCondition(due: DueFilter, timeZone = "UTC"): SQL | undefined {
   }
 }
 
-/** The condition a task of `userId` meets to be on the list. */
-export function matching(userId: string | Placeholder, filters: ListFilters): SQL | undefined {
-  const { status, priorities, labelKeys, due, timeZone, dueBefore, dueAfter, q } = filters;
+/**
+ * The condition a task of the list's owner meets to be on the list: which filters are present
+ * shapes the statement, their values are its placeholders (filterValues), so that each shape is
+ * prepared once (list-page.ts).
+ */
+export function matching(filters: ListFilters): SQL | undefined {
+  const { status, priorities, labelKeys, due, dueBefore, dueAfter, q } = filters;
   return and(
-    eq(tasks.userId, userId),
+    sql`${tasks.userId} = ${value("owner", "text")}`,
     status === "all" ? undefined : eq(tasks.isCompleted, status === "completed"),
-    priorities?.length ? inArray(tasks.priority, priorities.map(priorityRank)) : undefined,
-    labelKeys?.length ? arrayContains(tasks.labelKeys, labelKeys) : undefined,
-    due === undefined ? undefined : dueCondition(due, timeZone),
-    dueBefore === undefined ? undefined : lte(tasks.dueDate, dueBefore),
-    dueAfter === undefined ? undefined : gte(tasks.dueDate, dueAfter),
-    q === undefined ? undefined : searchMatch(q, document),
+    priorities?.length
+      ? sql`${tasks.priority} = any(${value("priorities", "smallint[]")})`
+      : undefined,
+    labelKeys?.length ? sql`${tasks.labelKeys} @> ${value("labelKeys", "text[]")}` : undefined,
+    due === undefined ? undefined : dueCondition(due),
+    dueBefore === undefined ? undefined : sql`${tasks.dueDate} <= ${value("dueBefore", "date")}`,
+    dueAfter === undefined ? undefined : sql`${tasks.dueDate} >= ${value("dueAfter", "date")}`,
+    q === undefined ? undefined : searchMatch(document),
   );
 }
+
+/** Which filters a list has (with its status, sort and kind of cursor, its statement's shape). */
+export function filterShape(filters: ListFilters): string {
+  const { status, priorities, labelKeys, due, dueBefore, dueAfter, q } = filters;
+  const has = (present: unknown) => (present ? "1" : "0");
+  return `${status} p${has(priorities?.length)} l${has(labelKeys?.length)} d:${due ?? ""} b${has(dueBefore)} a${has(dueAfter)} q${has(q !== undefined)}`;
+}
+
+/** The values of a list's filters, by placeholder name (those its shape lacks are unused). */
+export type FilterValues = {
+  owner: string;
+  priorities: string | null;
+  labelKeys: string | null;
+  dueFrom: string | null;
+  dueTo: string | null;
+  dueBefore: string | null;
+  dueAfter: string | null;
+  q: string | null;
+};
+
+export function filterValues(owner: string, filters: ListFilters): FilterValues {
+  const { priorities, labelKeys, due, timeZone = "UTC", dueBefore, dueAfter, q } = filters;
+  return {
+    owner,
+    priorities: priorities?.length ? `{${priorities.map(priorityRank).join(",")}}` : null,
+    labelKeys: labelKeys?.length ? textArray(labelKeys) : null,
+    dueFrom:
+      due === "today" || due === "week"
+        ? calendarDay(timeZone)
+        : due === "tomorrow"
+          ? calendarDay(timeZone, 1)
+          : null,
+    dueTo: due === "week" ? calendarDay(timeZone, 6) : null,
+    dueBefore: dueBefore ?? null,
+    dueAfter: dueAfter ?? null,
+    q: q === undefined ? null : q.replace(/[\\%_]/g, "\\$&"),
+  };
+}
+
+/** Texts as a Postgres array literal: each element quoted, its quotes and backslashes escaped. */
+const textArray = (items: string[]) =>
+  `{${items.map((item) => `"${item.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;

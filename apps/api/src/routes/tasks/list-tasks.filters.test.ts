@@ -43,6 +43,25 @@ describe("GET /api/tasks filters", () => {
     expect(titles(await alice.get("/api/tasks?priority=none"))).toEqual(["d"]);
   });
 
+  test("label= matches labels holding quotes, backslashes, braces and spaces exactly", async () => {
+    const alice = await api.user("alice");
+    const odd = ['say "hi"', "back\\slash", "{braces}", "two words", "NULL"];
+    for (const [i, label] of odd.entries()) {
+      await createTask(alice, { title: `t${i}`, labels: [label] });
+    }
+    await createTask(alice, { title: "both", labels: odd.slice(0, 2) });
+    const byLabel = async (labels: string[]) =>
+      titles(await alice.get(`/api/tasks?label=${encodeURIComponent(labels.join(","))}`));
+    expect(await Promise.all(odd.map((label) => byLabel([label])))).toEqual([
+      ["both", "t0"],
+      ["both", "t1"],
+      ["t2"],
+      ["t3"],
+      ["t4"],
+    ]);
+    expect(await byLabel(odd.slice(0, 2))).toEqual(["both"]);
+  });
+
   test("due= overdue, today, tomorrow, week, none, any in the caller's zone; due_before/due_after inclusive", async () => {
     const alice = await api.user("alice");
     const zone = "Pacific/Kiritimati";
