@@ -57,7 +57,7 @@ export function queryFingerprint(query: ListQuery): string {
 const value = (name: keyof FilterValues, type: string) =>
   sql`${sql.placeholder(name)}::${sql.raw(type)}`;
 
-/** The search text as SQL compares it: lower-cased, without accents (searchText escapes LIKE's wildcards). */
+/** The search text as SQL compares it: lower-cased, without accents (filterValues escapes LIKE's wildcards). */
 const folded = sql`task_fold(${value("q", "text")})`;
 const document = searchDocument(tasks);
 const titleDocument = sql`task_fold(${tasks.title})`;
