@@ -106,7 +106,9 @@ const pageFields = {
 /**
  * The page (one row more than `limit`, to know whether more remain) and its total. A first page
  * that holds every matching task has counted them already: only a longer list is counted apart
- * (the second operand of coalesce runs only when the first is null).
+ * (the second operand of coalesce runs only when the first is null). A first page by relevance
+ * reads every match to rank them, so it counts them on the way (`count(*) over ()`) instead of
+ * searching a second time.
  */
 function pageStatement(
   query: ListQuery,
@@ -117,16 +119,19 @@ function pageStatement(
   const where = matching(query);
   const counted = sql`(select count(*)::int from (select 1 from ${tasks} where ${where}
     limit ${TOTAL_COUNT_CAP + 1}) as capped)`;
+  const ranked = cursor === undefined && term?.key === relevance;
   const total = cursor
     ? counted
-    : sql`coalesce((select count(*)::int from page having count(*) <= ${limit}), ${counted})`;
+    : ranked
+      ? sql`coalesce((select max(matches)::int from page), 0)`
+      : sql`coalesce((select count(*)::int from page having count(*) <= ${limit}), ${counted})`;
   const position = cursor ? sql` and ${after(term, cursor)}` : sql``;
   const order = orderBy(term);
   const last = (column: string) => sql.raw(`(select ${column} from page where n = `);
   return sql`with page as (
   select ${tasks.id} as id, ${tasks.createdAt} as created_at, ${taskJsonSql} as json,
     ${term ? sql`(${term.key})::text` : sql`null::text`} as sort_key,
-    row_number() over (order by ${order}) as n
+    row_number() over (order by ${order}) as n${ranked ? sql`, count(*) over () as matches` : sql``}
   from ${tasks} where ${where}${position}
   order by ${order} limit ${limit}::int + 1
 )

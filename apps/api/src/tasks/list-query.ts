@@ -58,7 +58,9 @@ const value = (name: keyof FilterValues, type: string) =>
   sql`${sql.placeholder(name)}::${sql.raw(type)}`;
 
 /** The search text as SQL compares it: lower-cased, without accents (filterValues escapes LIKE's wildcards). */
-const folded = sql`task_fold(${value("q", "text")})`;
+const folded = sql`(select task_fold(${value("q", "text")}))`;
+const pattern = sql`(select '%' || task_fold(${value("q", "text")}) || '%')`;
+const words = sql`(select plainto_tsquery('english', task_fold(${value("q", "text")})))`;
 const document = searchDocument(tasks);
 const titleDocument = sql`task_fold(${tasks.title})`;
 
@@ -67,8 +69,8 @@ const titleDocument = sql`task_fold(${tasks.title})`;
  * like it (trigrams, `<%`: typos), or holds its words in any English form (stems).
  */
 function searchMatch(doc: SQL): SQL {
-  return sql`(${doc} like '%' || ${folded} || '%' or ${folded} <% ${doc}
-    or to_tsvector('english', ${doc}) @@ plainto_tsquery('english', ${folded}))`;
+  return sql`(${doc} like ${pattern} or ${folded} <% ${doc}
+    or to_tsvector('english', ${doc}) @@ ${words})`;
 }
 
 /** Best first: a match in the title counts double, then how alike the words are. */

@@ -133,4 +133,15 @@ describe("GET /api/tasks filters", () => {
       "Call the bank",
     ]);
   });
+
+  test("a search that finds nothing answers an empty page counted 0", async () => {
+    const alice = await api.user("alice");
+    await createTask(alice, { title: "Buy groceries" });
+    const response = await alice.get("/api/tasks?q=zebra");
+    expect([response.status, response.body, response.headers.get("x-total-count")]).toEqual([
+      200,
+      [],
+      "0",
+    ]);
+  });
 });
