@@ -220,4 +220,8 @@ export const UNORGANIZED = {
   time_zone: null,
   due_at: null,
   labels: [],
+  recurrence: null,
+  recurrence_from: "due",
+  series_id: null,
+  next_occurrence_id: null,
 } as const satisfies Partial<TaskJson>;

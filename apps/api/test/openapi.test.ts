@@ -49,6 +49,7 @@ describe("the OpenAPI document", () => {
       "PATCH /api/tasks/{id}",
       "PATCH /api/tasks/{id}/complete",
       "POST /api/tasks",
+      "POST /api/tasks/{id}/skip",
       "PUT /api/tasks/{id}",
     ]);
   });
@@ -135,6 +136,10 @@ describe("the OpenAPI document", () => {
         {
           route: "POST /api/tasks",
           statuses: ["201", "401", "403", "409", "413", "415", "422", "429", "503"],
+        },
+        {
+          route: "POST /api/tasks/{id}/skip",
+          statuses: ["200", "401", "403", "404", "422", "429", "503"],
         },
         { route: "PUT /api/tasks/{id}", statuses: ["200", ...withBody] },
       ].map((row) => ({ ...row, id: "string", summary: "string" })),

@@ -53,6 +53,18 @@ export const tasks = pgTable(
     labels: text("labels").array().notNull().default(sql`'{}'::text[]`),
     /** `labels` lower-cased, in the same order: what filters and the label endpoints match. */
     labelKeys: text("label_keys").array().notNull().default(sql`'{}'::text[]`),
+    /** An RFC 5545 RRULE value, or null (tasks/recurrence.ts); needs a due date. */
+    recurrence: text("recurrence"),
+    /** "due": the next date follows the schedule; "completion": it counts from the day done. */
+    recurrenceFrom: text("recurrence_from", { enum: ["due", "completion"] })
+      .notNull()
+      .default("due"),
+    /** The series' first task, on every later occurrence (and on the first once it has one). */
+    seriesId: uuid("series_id"),
+    /** The occurrence made when this one was completed: there is never a second. */
+    nextOccurrenceId: uuid("next_occurrence_id"),
+    /** Which occurrence of its series this is (1 = the first): what the rule's COUNT limits. */
+    occurrence: integer("occurrence").notNull().default(1),
   },
   (t) => [
     // Serves every list query: the caller's tasks, newest first, tie-broken by id (keyset order).
@@ -111,6 +123,8 @@ export const tasks = pgTable(
       "tasks_due_complete",
       sql`(${t.dueDate} is null) = (${t.timeZone} is null) and (${t.dueDate} is null) = (${t.dueAt} is null) and (${t.dueTime} is null or ${t.dueDate} is not null)`,
     ),
+    check("tasks_recurrence_due", sql`${t.recurrence} is null or ${t.dueDate} is not null`),
+    check("tasks_recurrence_from", sql`${t.recurrenceFrom} in ('due', 'completion')`),
     check(
       "tasks_labels_size",
       sql`cardinality(${t.labels}) <= 20 and cardinality(${t.labelKeys}) = cardinality(${t.labels})`,

@@ -31,6 +31,8 @@ export type ListFilters = {
   timeZone?: string | undefined;
   dueBefore?: string | undefined;
   dueAfter?: string | undefined;
+  /** true: only tasks with a recurrence; false: only those without. */
+  recurring?: boolean | undefined;
   q?: string | undefined;
 };
 
@@ -47,6 +49,7 @@ export function queryFingerprint(query: ListQuery): string {
     query.due === undefined ? "" : (query.timeZone ?? "UTC"),
     query.dueBefore ?? "",
     query.dueAfter ?? "",
+    query.recurring === undefined ? "" : String(query.recurring),
     query.q ?? "",
     query.sort ?? "-created_at",
   ];
@@ -101,7 +104,7 @@ function dueCondition(due: DueFilter): SQL | undefined {
  * prepared once (list-page.ts).
  */
 export function matching(filters: ListFilters): SQL | undefined {
-  const { status, priorities, labelKeys, due, dueBefore, dueAfter, q } = filters;
+  const { status, priorities, labelKeys, due, dueBefore, dueAfter, recurring, q } = filters;
   return and(
     sql`${tasks.userId} = ${value("owner", "text")}`,
     status === "all" ? undefined : eq(tasks.isCompleted, status === "completed"),
@@ -112,15 +115,20 @@ export function matching(filters: ListFilters): SQL | undefined {
     due === undefined ? undefined : dueCondition(due),
     dueBefore === undefined ? undefined : sql`${tasks.dueDate} <= ${value("dueBefore", "date")}`,
     dueAfter === undefined ? undefined : sql`${tasks.dueDate} >= ${value("dueAfter", "date")}`,
+    recurring === undefined
+      ? undefined
+      : recurring
+        ? isNotNull(tasks.recurrence)
+        : isNull(tasks.recurrence),
     q === undefined ? undefined : searchMatch(document),
   );
 }
 
 /** Which filters a list has (with its status, sort and kind of cursor, its statement's shape). */
 export function filterShape(filters: ListFilters): string {
-  const { status, priorities, labelKeys, due, dueBefore, dueAfter, q } = filters;
+  const { status, priorities, labelKeys, due, dueBefore, dueAfter, recurring, q } = filters;
   const has = (present: unknown) => (present ? "1" : "0");
-  return `${status} p${has(priorities?.length)} l${has(labelKeys?.length)} d:${due ?? ""} b${has(dueBefore)} a${has(dueAfter)} q${has(q !== undefined)}`;
+  return `${status} p${has(priorities?.length)} l${has(labelKeys?.length)} d:${due ?? ""} b${has(dueBefore)} a${has(dueAfter)} r:${recurring ?? ""} q${has(q !== undefined)}`;
 }
 
 /** The values of a list's filters, by placeholder name (those its shape lacks are unused). */

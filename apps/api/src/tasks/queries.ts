@@ -1,8 +1,10 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks } from "../db/schema.ts";
 import { type DueFields, dueInstant, mergeDue } from "./due.ts";
 import { type Priority, priorityRank, storedLabels } from "./fields.ts";
+import { hasFutureOccurrence, type RecurrenceFrom } from "./recurrence.ts";
+import { completeInSeries } from "./series.ts";
 import { inVersions, statements, touched } from "./statements.ts";
 
 /**
@@ -35,6 +37,8 @@ export type TaskFields = {
   priority: Priority;
   due: DueFields;
   labels: readonly string[];
+  recurrence: string | null;
+  recurrenceFrom: RecurrenceFrom;
 };
 
 export type NewTask = TaskFields & {
@@ -44,14 +48,16 @@ export type NewTask = TaskFields & {
 };
 
 /** The stored columns of the given fields (due_at and the label keys computed from them). */
-function storedColumns(changes: Partial<TaskFields>) {
-  const { title, description, priority, due, labels } = changes;
+export function storedColumns(changes: Partial<TaskFields>) {
+  const { title, description, priority, due, labels, recurrence, recurrenceFrom } = changes;
   return {
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),
     ...(priority === undefined ? {} : { priority: priorityRank(priority) }),
     ...(due === undefined ? {} : { ...due, dueAt: dueInstant(due) }),
     ...(labels === undefined ? {} : storedLabels(labels)),
+    ...(recurrence === undefined ? {} : { recurrence }),
+    ...(recurrenceFrom === undefined ? {} : { recurrenceFrom }),
   };
 }
 
@@ -70,6 +76,9 @@ export async function insertTask(db: Db, params: NewTask): Promise<TaskRow | und
     dueAt: stored.dueAt?.toISOString() ?? null,
     userId,
     isCompleted: false,
+    seriesId: null,
+    nextOccurrenceId: null,
+    occurrence: 1,
     quota,
   });
   return row;
@@ -83,35 +92,55 @@ export type TaskChanges = Partial<TaskFields> & {
 const completion = (value: boolean | "flip"): boolean | SQL =>
   value === "flip" ? sql`not ${tasks.isCompleted}` : value;
 
-type Target = { userId: string; id: string; versions?: Date[] | undefined };
+export type Target = { userId: string; id: string; versions?: Date[] | undefined };
 
-/** Applies the given fields (undefined = unchanged) when the caller has the task in a version named. */
+/**
+ * Applies the given fields (undefined = unchanged) when the caller has the task in a version
+ * named. A change of completion runs as one statement on a task that does not repeat; on one
+ * that does (or one whose schedule the same write changes) it goes through completeInSeries,
+ * which makes the next occurrence in the same transaction.
+ */
 export async function updateTask(
   db: Db,
   params: Target & { changes: TaskChanges },
 ): Promise<TaskRow | undefined> {
   const { isCompleted, ...fields } = params.changes;
-  if (isCompleted !== undefined && Object.keys(fields).length === 0) {
-    const [row] = await statements(db).complete.execute({
-      ...target(params),
-      completed: isCompleted === "flip" ? null : isCompleted,
-    });
-    return row;
+  if (isCompleted === undefined) return applyChanges(db, params);
+  const schedules = ["due", "recurrence", "recurrenceFrom"].some((key) => key in fields);
+  if (!schedules) {
+    const [row] =
+      Object.keys(fields).length === 0
+        ? await statements(db).complete.execute({
+            ...target(params),
+            completed: isCompleted === "flip" ? null : isCompleted,
+          })
+        : await db
+            .update(tasks)
+            .set(setOf(params.changes))
+            .where(and(owned(params), isNull(tasks.recurrence)))
+            .returning();
+    if (row !== undefined) return row;
   }
-  const [row] = await db
-    .update(tasks)
-    .set({
-      ...storedColumns(fields),
-      ...(isCompleted === undefined ? {} : { isCompleted: completion(isCompleted) }),
-      updatedAt: touched,
-    })
-    .where(owned(params))
-    .returning();
+  return completeInSeries(db, params);
+}
+
+/** The columns a write sets: the changed fields, the completion, a new version. */
+export const setOf = ({ isCompleted, ...fields }: TaskChanges) => ({
+  ...storedColumns(fields),
+  ...(isCompleted === undefined ? {} : { isCompleted: completion(isCompleted) }),
+  updatedAt: touched,
+});
+
+async function applyChanges(db: Db, params: Target & { changes: TaskChanges }) {
+  const [row] = await db.update(tasks).set(setOf(params.changes)).where(owned(params)).returning();
   return row;
 }
 
-/** A due field the patch names that needs a due date the task will not have. */
-export type DueConflict = { conflict: "due_time" | "time_zone" };
+/**
+ * A field the patch names that needs a due date the task will not have, or a schedule left
+ * without an occurrence from now on (`recurrence`, "future").
+ */
+export type DueConflict = { conflict: "due_time" | "time_zone" | "recurrence" | "future" };
 
 /**
  * As updateTask, with `due` holding only the due fields a PATCH names: merged with the task's
@@ -122,7 +151,7 @@ export async function patchTask(
   params: Target & { changes: Omit<TaskChanges, "due">; due?: Partial<DueFields> },
 ): Promise<TaskRow | DueConflict | undefined> {
   const { due, changes } = params;
-  if (due === undefined) return updateTask(db, params);
+  if (due === undefined && changes.recurrence === undefined) return updateTask(db, params);
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -130,9 +159,18 @@ export async function patchTask(
       .where(owned({ userId: params.userId, id: params.id }))
       .for("update");
     if (current === undefined) return undefined;
-    const merged = mergeDue(current, due);
+    const merged = due === undefined ? current : mergeDue(current, due);
     if (typeof merged === "string") return { conflict: merged };
-    return updateTask(tx, { ...params, changes: { ...changes, due: merged } });
+    const recurrence = changes.recurrence === undefined ? current.recurrence : changes.recurrence;
+    if (recurrence !== null) {
+      if (merged.dueDate === null) return { conflict: "recurrence" };
+      const schedule = { ...merged, dueDate: merged.dueDate, timeZone: merged.timeZone ?? "UTC" };
+      if (!hasFutureOccurrence({ ...schedule, recurrence, occurrence: current.occurrence })) {
+        return { conflict: "future" };
+      }
+    }
+    const dueChange = due === undefined ? {} : { due: merged };
+    return updateTask(tx, { ...params, changes: { ...changes, ...dueChange } });
   });
 }
 
@@ -149,7 +187,7 @@ const target = ({ userId, id, versions }: Target) => ({
   versions: versions === undefined ? null : arrayLiteral(versions),
 });
 
-function owned(params: Target) {
+export function owned(params: Target) {
   const { userId, id, versions } = target(params);
   return and(eq(tasks.id, id), eq(tasks.userId, userId), inVersions(versions));
 }

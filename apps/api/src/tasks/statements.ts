@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { perDatabase } from "../db/per-database.ts";
 import { tasks } from "../db/schema.ts";
@@ -49,14 +49,17 @@ function prepareAll(db: Db) {
       )
       .returning()
       .prepare("insert_task"),
-    /** Sets `is_completed` to `completed`, or flips it when that is null. */
+    /**
+     * Sets `is_completed` to `completed`, or flips it when that is null, on a task that does not
+     * repeat (a recurring one goes through series.ts, which makes its next occurrence).
+     */
     complete: db
       .update(tasks)
       .set({
         isCompleted: sql`coalesce(${sql.placeholder("completed")}::boolean, not ${tasks.isCompleted})`,
         updatedAt: touched,
       })
-      .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion))
+      .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion, isNull(tasks.recurrence)))
       .returning()
       .prepare("complete_task"),
     remove: db

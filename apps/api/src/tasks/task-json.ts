@@ -35,6 +35,13 @@ const FIELDS: { [K in keyof TaskJson]: Field<K> } = {
   time_zone: { row: (r) => r.timeZone, sql: sql`${tasks.timeZone}` },
   due_at: { row: (r) => r.dueAt?.toISOString() ?? null, sql: isoUtc(tasks.dueAt) },
   labels: { row: (r) => r.labels, sql: sql`${tasks.labels}` },
+  recurrence: { row: (r) => r.recurrence, sql: sql`${tasks.recurrence}` },
+  recurrence_from: { row: (r) => r.recurrenceFrom, sql: sql`${tasks.recurrenceFrom}` },
+  series_id: {
+    row: (r) => r.seriesId ?? (r.recurrence === null ? null : r.id),
+    sql: sql`coalesce(${tasks.seriesId}, case when ${tasks.recurrence} is not null then ${tasks.id} end)`,
+  },
+  next_occurrence_id: { row: (r) => r.nextOccurrenceId, sql: sql`${tasks.nextOccurrenceId}` },
   created_at: { row: (r) => r.createdAt.toISOString(), sql: isoUtc(tasks.createdAt) },
   updated_at: { row: (r) => r.updatedAt.toISOString(), sql: isoUtc(tasks.updatedAt) },
 };

@@ -90,6 +90,13 @@ const route = (world: FuzzWorld) => {
       ),
       weight: 3,
     },
+    {
+      arbitrary: on(
+        id(world).map((i) => `/api/tasks/${i}/skip`),
+        "POST",
+      ),
+      weight: 2,
+    },
     { arbitrary: on(fc.constant("/api/labels"), "GET"), weight: 2 },
     {
       arbitrary: on(
@@ -191,6 +198,18 @@ const taskFields = fc.record(
       fc.array(mostly(fc.constantFrom("work", " Work ", "é"), anyText()), { maxLength: 25 }),
       fc.jsonValue(),
     ),
+    recurrence: mostly(
+      fc.constantFrom(
+        "FREQ=DAILY",
+        "FREQ=WEEKLY;BYDAY=MO,WE",
+        "FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=3",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+        "FREQ=SECONDLY",
+        null,
+      ),
+      anyText(),
+    ),
+    recurrence_from: mostly(fc.constantFrom("due", "completion"), fc.jsonValue()),
     user_id: anyText(),
     id: fc.uuid(),
   },

@@ -77,6 +77,7 @@ const queryValue = (world: FuzzWorld) => ({
     isoDate.map((d) => d.slice(0, 10)),
     anyText(),
   ),
+  recurring: mostly(fc.constantFrom("true", "false"), anyText()),
   q: mostly(fc.constantFrom("milk", "100%", "a_b", "\\", "café"), anyText()),
   sort: mostly(fc.constantFrom("title", "-due_at", "priority", "relevance"), anyText()),
 });

@@ -108,6 +108,26 @@ export interface paths {
         patch: operations["toggleTask"];
         trace?: never;
     };
+    "/api/tasks/{id}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip to a recurring task's next occurrence
+         * @description Moves an open recurring task to the next date of its rule without completing it (the same task, counted as the next occurrence of its series). 422 for a task that does not repeat, is completed, or whose rule has no further date.
+         */
+        post: operations["skipTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/labels": {
         parameters: {
             query?: never;
@@ -246,6 +266,29 @@ export interface components {
              */
             labels: string[];
             /**
+             * @description The RRULE value the task repeats by, or null.
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
+            recurrence: string | null;
+            /**
+             * @description Whether the next date follows the schedule ("due") or the day of completion.
+             * @example due
+             * @enum {string}
+             */
+            recurrence_from: "due" | "completion";
+            /**
+             * Format: uuid
+             * @description Read-only: the id of the first task of the series this one belongs to (a recurring task is its own series until completed); null for a task that never repeated.
+             * @example 0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10
+             */
+            series_id: string | null;
+            /**
+             * Format: uuid
+             * @description Read-only: the open task its completion made, the next occurrence; null until then.
+             * @example null
+             */
+            next_occurrence_id: string | null;
+            /**
              * Format: date-time
              * @description When the task was created (ISO 8601, UTC, milliseconds).
              * @example 2026-11-23T09:30:00.000Z
@@ -338,6 +381,17 @@ export interface components {
              *     ]
              */
             labels?: string[];
+            /**
+             * @description How the task repeats: an RFC 5545 RRULE value without `RRULE:` (FREQ hourly or slower; COUNT or UNTIL may end it), computed in `time_zone` from `due_date`/`due_time`; needs a due date. Null: it does not repeat.
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
+            recurrence?: string | null;
+            /**
+             * @description "due": the next date follows the schedule; "completion": it counts from the day the task was completed.
+             * @example due
+             * @enum {string}
+             */
+            recurrence_from?: "due" | "completion";
         };
         /** @description The write was refused: `task` is the task as it is now. */
         PreconditionFailed: {
@@ -348,7 +402,7 @@ export interface components {
             detail: string;
             task: components["schemas"]["Task"] & unknown;
         };
-        /** @description The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`: null; `priority`: none; `labels`: []). */
+        /** @description The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`, `recurrence`: null; `priority`: none; `labels`: []; `recurrence_from`: due). */
         TaskReplace: {
             /**
              * @description The task's title; surrounding whitespace is trimmed, then 1–255 characters.
@@ -390,6 +444,17 @@ export interface components {
              *     ]
              */
             labels?: string[];
+            /**
+             * @description How the task repeats: an RFC 5545 RRULE value without `RRULE:` (FREQ hourly or slower; COUNT or UNTIL may end it), computed in `time_zone` from `due_date`/`due_time`; needs a due date. Null: it does not repeat.
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
+            recurrence?: string | null;
+            /**
+             * @description "due": the next date follows the schedule; "completion": it counts from the day the task was completed.
+             * @example due
+             * @enum {string}
+             */
+            recurrence_from?: "due" | "completion";
         };
         /** @description Any non-empty subset of the editable fields; omitted fields keep their value, null clears one. Clearing `due_date` clears `due_time` and `time_zone` too; `due_time` or `time_zone` on a task left without a due date is a 422. An empty object is a 422. */
         TaskUpdate: {
@@ -433,6 +498,17 @@ export interface components {
              *     ]
              */
             labels?: string[];
+            /**
+             * @description How the task repeats: an RFC 5545 RRULE value without `RRULE:` (FREQ hourly or slower; COUNT or UNTIL may end it), computed in `time_zone` from `due_date`/`due_time`; needs a due date. Null: it does not repeat.
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
+            recurrence?: string | null;
+            /**
+             * @description "due": the next date follows the schedule; "completion": it counts from the day the task was completed.
+             * @example due
+             * @enum {string}
+             */
+            recurrence_from?: "due" | "completion";
             /**
              * @description Whether the task is done.
              * @example true
@@ -552,6 +628,8 @@ export interface operations {
                 due_before?: string;
                 /** @description Tasks due on or after this day (`YYYY-MM-DD`). */
                 due_after?: string;
+                /** @description `true`: only tasks that repeat (with a `recurrence`); `false`: only those that do not. */
+                recurring?: "true" | "false";
                 /** @description Search title and description (1–200 characters): ignoring case and accents, in any word form, as a substring, and despite small typos. */
                 q?: string;
                 /** @description The order: a field, `-` first for descending, ties by -created_at then -id; tasks without `due_at` last either way. `relevance` (only with `q`, its default) puts the best matches first. Default: -created_at. */
@@ -1313,6 +1391,95 @@ export interface operations {
             };
         };
     };
+    skipTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The task's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task, due on its next occurrence. */
+            200: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The task belongs to another user. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description No task with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
     listLabels: {
         parameters: {
             query?: never;
@@ -1493,6 +1660,24 @@ export interface operations {
             };
             /** @description The caller has no task with this label. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { registerDeleteTask } from "./delete-task.ts";
 import { registerGetTask } from "./get-task.ts";
 import { registerListTasks } from "./list-tasks.ts";
 import { registerReplaceTask } from "./replace-task.ts";
+import { registerSkipTask } from "./skip-task.ts";
 import { registerToggleTask } from "./toggle-task.ts";
 import { registerUpdateTask } from "./update-task.ts";
 
@@ -16,4 +17,5 @@ export function registerTaskRoutes(app: App) {
   registerUpdateTask(app);
   registerToggleTask(app);
   registerDeleteTask(app);
+  registerSkipTask(app);
 }

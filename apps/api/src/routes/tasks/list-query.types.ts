@@ -105,6 +105,15 @@ export const ListTasksQuerySchema = z
       "Tasks due on or after this day (`YYYY-MM-DD`).",
       "2026-12-01",
     ),
+    recurring: query(
+      z
+        .enum(["true", "false"])
+        .transform((value) => value === "true")
+        .optional(),
+      "recurring",
+      "`true`: only tasks that repeat (with a `recurrence`); `false`: only those that do not.",
+      "true",
+    ),
     q: query(
       z.string().trim().min(1).max(SEARCH_MAX).optional(),
       "q",
@@ -148,6 +157,7 @@ export function listQuery(value: ListTasksQuery): ListQuery {
     timeZone: value.tz,
     dueBefore: value.due_before,
     dueAfter: value.due_after,
+    recurring: value.recurring,
     q: value.q,
     sort: value.sort ?? (value.q === undefined ? "-created_at" : "relevance"),
   };

@@ -1,7 +1,7 @@
 import { type ApiError, validationError } from "../../lib/errors.ts";
 import type { DueFields } from "../../tasks/due.ts";
 import type { TaskChanges, TaskFields } from "../../tasks/queries.ts";
-import type { TaskBody, TaskPatch } from "./task.types.ts";
+import { noFutureOccurrence, type TaskBody, type TaskPatch } from "./task.types.ts";
 
 /** A create's or replace's body as every editable field: each one omitted takes its default. */
 export function taskFields(body: TaskBody): TaskFields {
@@ -16,6 +16,8 @@ export function taskFields(body: TaskBody): TaskFields {
       timeZone: dueDate === null ? null : (body.time_zone ?? "UTC"),
     },
     labels: body.labels ?? [],
+    recurrence: body.recurrence ?? null,
+    recurrenceFrom: body.recurrence_from ?? "due",
   };
 }
 
@@ -33,13 +35,22 @@ export function taskPatch(body: TaskPatch): { changes: TaskChanges; due?: Partia
       ...(body.is_completed === undefined ? {} : { isCompleted: body.is_completed }),
       ...(body.priority === undefined ? {} : { priority: body.priority }),
       ...(body.labels === undefined ? {} : { labels: body.labels }),
+      ...(body.recurrence === undefined ? {} : { recurrence: body.recurrence }),
+      ...(body.recurrence_from === undefined ? {} : { recurrenceFrom: body.recurrence_from }),
     },
     ...(Object.keys(due).length === 0 ? {} : { due }),
   };
 }
 
-/** The 422 of a PATCH that sets `due_time` or `time_zone` on a task left without a due date. */
-export const dueNeedsDateError = (field: "due_time" | "time_zone"): ApiError =>
+/**
+ * The 422 of a PATCH that sets `due_time`, `time_zone` or `recurrence` on a task left without a
+ * due date, or ("future") leaves its rule without an occurrence from now on.
+ */
+export const dueNeedsDateError = (
+  field: "due_time" | "time_zone" | "recurrence" | "future",
+): ApiError =>
   validationError([
-    { loc: ["body", field], msg: `${field} needs a due_date`, type: "value_error" },
+    field === "future"
+      ? { loc: ["body", "recurrence"], msg: noFutureOccurrence.message, type: "value_error" }
+      : { loc: ["body", field], msg: `${field} needs a due_date`, type: "value_error" },
   ]);

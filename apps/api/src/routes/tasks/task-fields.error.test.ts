@@ -79,6 +79,39 @@ const cases: [string, Record<string, unknown>, Issue][] = [
     { loc: ["body", "labels", 0], type: "value_error" },
   ],
   ["a label not a string", { labels: [3] }, { loc: ["body", "labels", 0], type: "string_type" }],
+  ...(
+    [
+      ["a rule without a due date", { recurrence: "FREQ=DAILY" }],
+      ["a rule in words", { due_date: "2027-01-31", recurrence: "every day" }],
+      ["a rule with its RRULE: prefix", { due_date: "2027-01-31", recurrence: "RRULE:FREQ=DAILY" }],
+      ["a rule more often than hourly", { due_date: "2027-01-31", recurrence: "FREQ=MINUTELY" }],
+      ["a rule with an unknown part", { due_date: "2027-01-31", recurrence: "FREQ=DAILY;FOO=1" }],
+      ["a rule without FREQ", { due_date: "2027-01-31", recurrence: "INTERVAL=2" }],
+      [
+        "a rule with COUNT and UNTIL",
+        { due_date: "2027-01-31", recurrence: "FREQ=DAILY;COUNT=2;UNTIL=20270301" },
+      ],
+      ["a rule that ended", { due_date: "2027-01-31", recurrence: "FREQ=DAILY;UNTIL=20200101" }],
+      [
+        "a rule that never occurs",
+        { due_date: "2027-01-31", recurrence: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30" },
+      ],
+    ] as const
+  ).map(([name, body]): [string, Record<string, unknown>, Issue] => [
+    name,
+    body,
+    { loc: ["body", "recurrence"], type: "value_error" },
+  ]),
+  [
+    "a rule of 501 characters",
+    { due_date: "2027-01-31", recurrence: `FREQ=DAILY;${"INTERVAL=1;".repeat(45)}` },
+    { loc: ["body", "recurrence"], type: "string_too_long" },
+  ],
+  [
+    "an unknown recurrence_from",
+    { recurrence_from: "later" },
+    { loc: ["body", "recurrence_from"], type: "enum" },
+  ],
 ];
 
 describe("task fields: each rule's 422 names the field, on every write, and nothing changes", () => {

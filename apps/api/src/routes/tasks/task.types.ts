@@ -2,6 +2,13 @@ import { z } from "@hono/zod-openapi";
 import { withThousands } from "../../lib/format.ts";
 import { isCalendarDate, timeZoneName } from "../../tasks/due.ts";
 import { PRIORITIES } from "../../tasks/fields.ts";
+import {
+  hasFutureOccurrence,
+  normalRule,
+  RECURRENCE_FROM,
+  RECURRENCE_MAX,
+  ruleProblem,
+} from "../../tasks/recurrence.ts";
 
 /**
  * A task's fields: the `Task` schema every answer follows, and the rules of each editable field
@@ -123,6 +130,28 @@ export const labels = z
     example: ["errands", "Home"],
   });
 
+export const recurrence = z
+  .string()
+  .max(RECURRENCE_MAX)
+  .transform((value, ctx) => {
+    const problem = ruleProblem(value);
+    if (problem === undefined) return normalRule(value);
+    ctx.addIssue({ code: "custom", message: problem, params: { type: "value_error" } });
+    return z.NEVER;
+  })
+  .nullable()
+  .openapi({
+    description:
+      "How the task repeats: an RFC 5545 RRULE value without `RRULE:` (FREQ hourly or slower; COUNT or UNTIL may end it), computed in `time_zone` from `due_date`/`due_time`; needs a due date. Null: it does not repeat.",
+    example: "FREQ=WEEKLY;BYDAY=MO,WE",
+  });
+
+export const recurrenceFrom = z.enum(RECURRENCE_FROM).openapi({
+  description:
+    '"due": the next date follows the schedule; "completion": it counts from the day the task was completed.',
+  example: "due",
+});
+
 export const TaskSchema = z
   .object({
     id: z
@@ -165,6 +194,24 @@ export const TaskSchema = z
       description: "The task's labels, sorted ignoring case.",
       example: ["errands", "Home"],
     }),
+    recurrence: z.string().nullable().openapi({
+      description: "The RRULE value the task repeats by, or null.",
+      example: "FREQ=WEEKLY;BYDAY=MO,WE",
+    }),
+    recurrence_from: z.enum(RECURRENCE_FROM).openapi({
+      description: 'Whether the next date follows the schedule ("due") or the day of completion.',
+      example: "due",
+    }),
+    series_id: z.uuid().nullable().openapi({
+      description:
+        "Read-only: the id of the first task of the series this one belongs to (a recurring task is its own series until completed); null for a task that never repeated.",
+      example: EXAMPLE_ID,
+    }),
+    next_occurrence_id: z.uuid().nullable().openapi({
+      description:
+        "Read-only: the open task its completion made, the next occurrence; null until then.",
+      example: null,
+    }),
     created_at: z.iso.datetime().openapi({
       description: "When the task was created (ISO 8601, UTC, milliseconds).",
       example: EXAMPLE_TIME,
@@ -180,11 +227,16 @@ export type TaskJson = z.infer<typeof TaskSchema>;
 
 /** A due_time or time_zone needs a due_date in the same body (a 422 naming the field). */
 const dueNeedsDate = (
-  body: { due_date?: string | null; due_time?: string | null; time_zone?: string | null },
+  body: {
+    due_date?: string | null;
+    due_time?: string | null;
+    time_zone?: string | null;
+    recurrence?: string | null;
+  },
   ctx: z.RefinementCtx,
 ) => {
   if (body.due_date) return;
-  for (const field of ["due_time", "time_zone"] as const) {
+  for (const field of ["due_time", "time_zone", "recurrence"] as const) {
     if (body[field]) {
       ctx.addIssue({
         code: "custom",
@@ -204,22 +256,51 @@ const editable = {
   due_time: dueTime.optional(),
   time_zone: timeZone.optional(),
   labels: labels.optional(),
+  recurrence: recurrence.optional(),
+  recurrence_from: recurrenceFrom.optional(),
 };
 
-export const TaskCreateSchema = z.object(editable).superRefine(dueNeedsDate).openapi("TaskCreate", {
+/** A create's or replace's rule must have an occurrence from now on (a 422 naming it). */
+const ruleHasFuture = (body: TaskBody, ctx: z.RefinementCtx) => {
+  const { recurrence: rule, due_date: dueDate } = body;
+  if (!rule || !dueDate) return;
+  const schedule = {
+    recurrence: rule,
+    dueDate,
+    dueTime: body.due_time ?? null,
+    timeZone: body.time_zone ?? "UTC",
+    occurrence: 1,
+  };
+  if (!hasFutureOccurrence(schedule)) ctx.addIssue(noFutureOccurrence);
+};
+
+/** The issue of a rule without an occurrence from now on. */
+export const noFutureOccurrence = {
+  code: "custom" as const,
+  path: ["recurrence"],
+  message: "This rule has no occurrence from now on",
+  params: { type: "value_error" },
+};
+
+const checkedBody = (body: TaskBody, ctx: z.RefinementCtx) => {
+  dueNeedsDate(body, ctx);
+  ruleHasFuture(body, ctx);
+};
+
+export const TaskCreateSchema = z.object(editable).superRefine(checkedBody).openapi("TaskCreate", {
   description:
     "A new task: only `title` is required. The owner is always the caller; a `user_id` (or any other field) in the body is ignored.",
 });
 
 export const TaskReplaceSchema = z
   .object(editable)
-  .superRefine(dueNeedsDate)
+  .superRefine(checkedBody)
   .openapi("TaskReplace", {
     description:
-      "The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`: null; `priority`: none; `labels`: []).",
+      "The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`, `recurrence`: null; `priority`: none; `labels`: []; `recurrence_from`: due).",
   });
 
-export type TaskBody = z.infer<typeof TaskCreateSchema>;
+export type TaskBody = z.infer<z.ZodObject<typeof editable>>;
 
 const patchable = { ...editable, title: title.optional(), is_completed: isCompleted.optional() };
 

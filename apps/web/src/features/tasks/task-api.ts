@@ -12,7 +12,16 @@ export type Priority = Task["priority"];
 /** The organising fields of a task that has none: what the API answers for a plain new task. */
 export const unorganizedFields = (): Pick<
   Task,
-  "priority" | "due_date" | "due_time" | "time_zone" | "due_at" | "labels"
+  | "priority"
+  | "due_date"
+  | "due_time"
+  | "time_zone"
+  | "due_at"
+  | "labels"
+  | "recurrence"
+  | "recurrence_from"
+  | "series_id"
+  | "next_occurrence_id"
 > => ({
   priority: "none",
   due_date: null,
@@ -20,6 +29,10 @@ export const unorganizedFields = (): Pick<
   time_zone: null,
   due_at: null,
   labels: [],
+  recurrence: null,
+  recurrence_from: "due",
+  series_id: null,
+  next_occurrence_id: null,
 });
 type ListQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
 export type TaskStatus = NonNullable<ListQuery["status"]>;

@@ -1,0 +1,118 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { type TaskRow, tasks } from "../db/schema.ts";
+import { calendarDay, dueInstant } from "./due.ts";
+import { owned, setOf, type Target, type TaskChanges } from "./queries.ts";
+import { nextDue, type Schedule } from "./recurrence.ts";
+
+/**
+ * A recurring task's series: completing an occurrence makes the next one in the same
+ * transaction, and only once. The task is read and locked first, so concurrent completions of
+ * one occurrence wait for each other, and the one that finds `next_occurrence_id` set makes
+ * nothing; un-completing keeps that link, so completing again makes nothing either.
+ */
+
+/** The task's schedule, if it repeats. */
+function scheduleOf(task: TaskRow): Schedule | undefined {
+  if (task.recurrence === null || task.dueDate === null) return undefined;
+  return {
+    recurrence: task.recurrence,
+    from: task.recurrenceFrom,
+    dueDate: task.dueDate,
+    dueTime: task.dueTime?.slice(0, 5) ?? null,
+    timeZone: task.timeZone ?? "UTC",
+    occurrence: task.occurrence,
+  };
+}
+
+/** The next date of the task's series, counted from today in its zone when it repeats from completion. */
+function nextOf(task: TaskRow) {
+  const schedule = scheduleOf(task);
+  if (schedule === undefined) return undefined;
+  const next = nextDue(schedule, calendarDay(schedule.timeZone));
+  return next && { ...next, timeZone: schedule.timeZone };
+}
+
+/**
+ * updateTask's changes on a task that repeats (or may, after them), in one transaction: the
+ * changes, then, if the task is now completed and has no next occurrence yet, its next one.
+ */
+export async function completeInSeries(
+  db: Db,
+  params: Target & { changes: TaskChanges },
+): Promise<TaskRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(tasks).where(owned(params)).for("update");
+    if (current === undefined) return undefined;
+    const [changed] = await tx
+      .update(tasks)
+      .set(setOf(params.changes))
+      .where(eq(tasks.id, current.id))
+      .returning();
+    if (changed === undefined || !changed.isCompleted || changed.nextOccurrenceId !== null) {
+      return changed;
+    }
+    const next = nextOf(changed);
+    if (next === undefined) return changed;
+    const [successor] = await tx
+      .insert(tasks)
+      .values({
+        userId: changed.userId,
+        title: changed.title,
+        description: changed.description,
+        priority: changed.priority,
+        labels: changed.labels,
+        labelKeys: changed.labelKeys,
+        recurrence: changed.recurrence,
+        recurrenceFrom: changed.recurrenceFrom,
+        dueDate: next.dueDate,
+        dueTime: next.dueTime,
+        timeZone: next.timeZone,
+        dueAt: dueInstant(next),
+        seriesId: changed.seriesId ?? changed.id,
+        occurrence: changed.occurrence + 1,
+      })
+      .returning({ id: tasks.id });
+    if (successor === undefined) return changed;
+    const [linked] = await tx
+      .update(tasks)
+      .set({
+        nextOccurrenceId: successor.id,
+        seriesId: sql`coalesce(${tasks.seriesId}, ${tasks.id})`,
+      })
+      .where(eq(tasks.id, changed.id))
+      .returning();
+    return linked;
+  });
+}
+
+/** Why a task cannot be skipped to its next occurrence. */
+export type SkipRefusal = "not-recurring" | "completed" | "ended";
+
+/**
+ * Moves the caller's open recurring task to its next occurrence without completing it (the
+ * same task, its due fields moved on, counted as the next occurrence of its series).
+ */
+export async function skipOccurrence(
+  db: Db,
+  params: Target,
+): Promise<TaskRow | SkipRefusal | undefined> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(tasks).where(owned(params)).for("update");
+    if (current === undefined) return undefined;
+    if (current.recurrence === null) return "not-recurring";
+    if (current.isCompleted) return "completed";
+    const next = nextOf(current);
+    if (next === undefined) return "ended";
+    const [moved] = await tx
+      .update(tasks)
+      .set({
+        ...setOf({ due: next }),
+        occurrence: current.occurrence + 1,
+        seriesId: sql`coalesce(${tasks.seriesId}, ${tasks.id})`,
+      })
+      .where(and(eq(tasks.id, current.id), eq(tasks.userId, params.userId)))
+      .returning();
+    return moved;
+  });
+}
