@@ -14,6 +14,8 @@ const staticSecurityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Workspace packages are TypeScript source: Next.js compiles them with the app.
+  transpilePackages: ["@taskline/repeat"],
   // Native / WASM packages are loaded from node_modules at run time, never bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "nodemailer"],
   async headers() {

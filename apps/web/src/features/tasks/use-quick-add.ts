@@ -44,6 +44,10 @@ export function useQuickAdd(view: TaskView, days: ViewDays, timeZone: string) {
           due_time: result.dueTime,
           time_zone: timeZone,
         }),
+        ...(result.recurrence !== null && {
+          recurrence: result.recurrence,
+          recurrence_from: result.recurrenceFrom,
+        }),
       };
     },
   };

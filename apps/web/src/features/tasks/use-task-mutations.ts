@@ -42,7 +42,10 @@ export function useSettle(): () => void {
 
 /** A new task: its text, and the organizing fields quick add found (sent only when set). */
 export type NewTaskInput = { title: string; description: string | null } & Partial<
-  Pick<Task, "priority" | "labels" | "due_date" | "due_time" | "time_zone">
+  Pick<
+    Task,
+    "priority" | "labels" | "due_date" | "due_time" | "time_zone" | "recurrence" | "recurrence_from"
+  >
 >;
 
 /** What the task will carry before the API answers (`due_at` waits for it). */

@@ -25,8 +25,9 @@ const CLOCKS = {
   berlinNewYear: { now: new Date("2026-12-31T23:30:00Z"), timeZone: "Europe/Berlin" },
 } satisfies Record<string, Pick<QuickAddOptions, "now" | "timeZone">>;
 
-type Expected = Omit<QuickAddResult, "parts" | "priority" | "labels"> &
-  Partial<Pick<QuickAddResult, "priority" | "labels">>;
+type Defaulted = "priority" | "labels" | "recurrence" | "recurrenceFrom";
+type Expected = Omit<QuickAddResult, "parts" | Defaulted> &
+  Partial<Pick<QuickAddResult, Defaulted>>;
 
 interface Row {
   phrase: string;
@@ -48,6 +49,52 @@ const rows: Row[] = [
     expected: { ...due("Pay rent", "2026-11-14", "09:00"), priority: "high", labels: ["home"] },
   },
   { phrase: "Call mom today", expected: due("Call mom", "2026-11-13") },
+  // Repeats (Friday 13 Nov 2026, 18:00 in Berlin): the first date of the rule unless one is typed.
+  {
+    phrase: "Water the plants every saturday",
+    expected: { ...due("Water the plants", "2026-11-14"), recurrence: "FREQ=WEEKLY;BYDAY=SA" },
+  },
+  {
+    phrase: "Stand-up every weekday 9:30",
+    expected: {
+      ...due("Stand-up", "2026-11-16", "09:30"),
+      recurrence: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    },
+  },
+  {
+    phrase: "Stretch every day",
+    expected: { ...due("Stretch", "2026-11-13"), recurrence: "FREQ=DAILY" },
+  },
+  {
+    phrase: "Backups tomorrow every 2 weeks",
+    expected: { ...due("Backups", "2026-11-14"), recurrence: "FREQ=WEEKLY;INTERVAL=2" },
+  },
+  {
+    phrase: "Pay rent every month on the 1st !high",
+    expected: {
+      ...due("Pay rent", "2026-12-01"),
+      priority: "high",
+      recurrence: "FREQ=MONTHLY;BYMONTHDAY=1",
+    },
+  },
+  {
+    phrase: "Change the filter every! 3 days #home",
+    expected: {
+      ...due("Change the filter", "2026-11-13"),
+      labels: ["home"],
+      recurrence: "FREQ=DAILY;INTERVAL=3",
+      recurrenceFrom: "completion",
+    },
+  },
+  {
+    phrase: "Gym every monday and thursday 7pm",
+    expected: { ...due("Gym", "2026-11-16", "19:00"), recurrence: "FREQ=WEEKLY;BYDAY=MO,TH" },
+  },
+  {
+    phrase: 'Read "every day counts" tomorrow',
+    expected: due('Read "every day counts"', "2026-11-14"),
+  },
+  { phrase: "Weekly review friday", expected: due("Weekly review", "2026-11-13") },
   { phrase: "Dentist 5 dec", expected: due("Dentist", "2026-12-05") },
   { phrase: "Dentist dec 5 at 10:30", expected: due("Dentist", "2026-12-05", "10:30") },
   { phrase: "Water plants in 3 days", expected: due("Water plants", "2026-11-16") },
@@ -217,7 +264,13 @@ const rows: Row[] = [
 describe("parseQuickAdd", () => {
   it.each(rows)("$phrase ($clock)", ({ phrase, clock = "berlinFriday", options, expected }) => {
     const { parts, ...result } = parseQuickAdd(phrase, { ...CLOCKS[clock], ...options });
-    expect(result).toEqual({ priority: "none", labels: [], ...expected });
+    expect(result).toEqual({
+      priority: "none",
+      labels: [],
+      recurrence: null,
+      recurrenceFrom: "due",
+      ...expected,
+    });
     for (const part of parts) expect(phrase.slice(part.start, part.end)).toBe(part.text);
   });
 
@@ -262,7 +315,25 @@ describe("ignorePart (removing a chip)", () => {
   ] as const)("keeps the %s's text in the title", (kind, expected) => {
     const { result } = ignorePart(phrase, partOf(kind), CLOCKS.berlinFriday);
     const { parts: _parts, ...rest } = result;
-    expect(rest).toEqual({ priority: "none", labels: [], ...expected });
+    expect(rest).toEqual({
+      priority: "none",
+      labels: [],
+      recurrence: null,
+      recurrenceFrom: "due",
+      ...expected,
+    });
+  });
+
+  it("keeps a repeat's text in the title", () => {
+    const typed = "Water the plants every saturday";
+    const repeat = parseQuickAdd(typed, CLOCKS.berlinFriday).parts.find((p) => p.kind === "repeat");
+    if (repeat === undefined) throw new Error("no repeat part");
+    const { result } = ignorePart(typed, repeat, CLOCKS.berlinFriday);
+    expect([result.title, result.recurrence, result.dueDate]).toEqual([
+      "Water the plants every saturday",
+      null,
+      null,
+    ]);
   });
 
   it("keeps ignoring the part while the rest of the line changes", () => {

@@ -1,3 +1,4 @@
+import { firstDate, type Repeat, type RepeatFrom, readRepeat } from "@taskline/repeat";
 import { type DateOrder, findDue } from "./due-date";
 import {
   findHashWords,
@@ -8,13 +9,14 @@ import {
   type Priority,
   type Span,
 } from "./tokens";
+import { formatDate, wallClockIn } from "./wall-clock";
 
 export type { DateOrder } from "./due-date";
 export { dateOrderFor } from "./due-date";
 export type { Priority } from "./tokens";
 
 export interface QuickAddPart {
-  kind: "date" | "priority" | "label";
+  kind: "date" | "priority" | "label" | "repeat";
   /** Offsets in the input, `end` exclusive: `input.slice(start, end) === text`. */
   start: number;
   end: number;
@@ -47,6 +49,9 @@ export interface QuickAddResult {
   dueTime: string | null;
   priority: Priority;
   labels: string[];
+  /** An RFC 5545 rule ("every monday" → `FREQ=WEEKLY;BYDAY=MO`), or null. */
+  recurrence: string | null;
+  recurrenceFrom: RepeatFrom;
   /** Sorted by position. */
   parts: QuickAddPart[];
 }
@@ -76,6 +81,11 @@ function isIgnored(ignore: readonly IgnoredPart[], kind: QuickAddPart["kind"], t
  *   the same either way.
  * - Priorities: `!high` `!medium` `!low`, and Todoist's `p1` (high) `p2` (medium) `p3` (low)
  *   `p4` (none). The first one counts; later ones stay text.
+ * - Repeats (@taskline/repeat, the grammar the API's import reads too): "every day", "every
+ *   weekday", "every monday", "every 2 weeks", "every month on the 15th", "every! 3 days" (counted
+ *   from completion). A repeat needs a due date: without one typed (or preset) it is the rule's
+ *   first date from today; one typed that the rule skips moves to the rule's first date after it
+ *   ("every monday 9am" typed on a Friday: Monday 09:00). The first repeat counts.
  * - Labels: `#name`, with the API's label rules; deduplicated case-insensitively, the first
  *   spelling winning; at most 20 per task (further ones stay text). `#123` stays text.
  * - Only whole words count: `C#`, `mp3`, `Monday's` are text.
@@ -127,7 +137,16 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     }
   }
 
-  const masked = [...quoted, ...tokenSpans, ...findHashWords(input, quoted)];
+  const { repeat, kept } = findRepeat(input, [...quoted, ...tokenSpans], ignore);
+  if (repeat !== undefined) addPart("repeat", repeat);
+
+  const masked = [
+    ...quoted,
+    ...tokenSpans,
+    ...findHashWords(input, quoted),
+    ...kept,
+    ...(repeat === undefined ? [] : [repeat]),
+  ];
   const due = findDue(input, gaps(input.length, masked), {
     now: options.now,
     timeZone: options.timeZone,
@@ -138,14 +157,45 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   parts.sort((a, b) => a.start - b.start);
 
   const presetDate = preset.dueDate ?? null;
+  const dueDate = due ? due.dueDate : presetDate;
+  const today = () => formatDate(wallClockIn(options.now, options.timeZone));
   return {
     title: titleWithout(input, parts),
-    dueDate: due ? due.dueDate : presetDate,
+    dueDate: repeat === undefined ? dueDate : firstDate(repeat.rule, dueDate ?? today()),
     dueTime: due ? due.dueTime : presetDate === null ? null : (preset.dueTime ?? null),
     priority: typedPriority ?? preset.priority ?? "none",
     labels,
+    recurrence: repeat?.rule ?? null,
+    recurrenceFrom: repeat?.from ?? "due",
     parts,
   };
+}
+
+/**
+ * The first repeat phrase outside quotes and tokens that the user has not turned back into
+ * text (the text is read with those stretches blanked, so offsets stay the same), and the
+ * phrases kept as text, which no date may be read from either.
+ */
+function findRepeat(
+  input: string,
+  masked: readonly Span[],
+  ignore: readonly IgnoredPart[],
+): { repeat: Repeat | undefined; kept: Span[] } {
+  let text = input;
+  const kept: Span[] = [];
+  const blank = (span: Span) => {
+    text = text.slice(0, span.start) + " ".repeat(span.end - span.start) + text.slice(span.end);
+  };
+  for (const span of masked) blank(span);
+  for (;;) {
+    const found = readRepeat(text);
+    if (found === undefined) return { repeat: undefined, kept };
+    if (!isIgnored(ignore, "repeat", input.slice(found.start, found.end))) {
+      return { repeat: found, kept };
+    }
+    kept.push(found);
+    blank(found);
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 "use client";
 
+import { describeRepeat } from "@taskline/repeat";
 import type { QuickAddPart, QuickAddResult } from "@/lib/quick-add/parse-quick-add";
 import { describeDue } from "../describe-due";
 
@@ -15,6 +16,10 @@ const PRIORITY_WORDS = { none: "No", low: "Low", medium: "Medium", high: "High" 
 function meaning(part: QuickAddPart, result: QuickAddResult, timeZone: string): string {
   if (part.kind === "label") return part.text;
   if (part.kind === "priority") return `${PRIORITY_WORDS[result.priority]} priority`;
+  if (part.kind === "repeat") {
+    const rule = result.recurrence ?? "";
+    return `Repeats ${describeRepeat(rule, result.recurrenceFrom) ?? rule}`;
+  }
   const due = describeDue(
     { due_date: result.dueDate, due_time: result.dueTime, due_at: null, is_completed: true },
     { now: new Date(), timeZone },
@@ -23,7 +28,7 @@ function meaning(part: QuickAddPart, result: QuickAddResult, timeZone: string): 
 }
 
 /**
- * The parts of the quick-add line read as a date, priority or label, as chips under the field.
+ * The parts of the quick-add line read as a date, repeat, priority or label, as chips under the field.
  * Removing one keeps its text in the title instead.
  */
 export function QuickAddChips({ result, timeZone, onRemove }: QuickAddChipsProps) {

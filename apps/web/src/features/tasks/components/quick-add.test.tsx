@@ -42,6 +42,23 @@ describe("quick add", () => {
     });
   });
 
+  it("reads a repeat, shows it in words and sends its rule with the first date", async () => {
+    renderWithSession(<AddTaskForm timeZone={ZONE} />, fake.session);
+
+    await userEvent.type(screen.getByLabelText("Task title"), "Stretch every day 7:00");
+
+    expect(chips()).toEqual(["Repeats every day×", expect.stringMatching(/^Due .*07:00×$/)]);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect(posts()[0]?.body).toMatchObject({
+      title: "Stretch",
+      recurrence: "FREQ=DAILY",
+      recurrence_from: "due",
+      due_time: "07:00",
+      time_zone: ZONE,
+    });
+  });
+
   it("keeps a removed chip's text in the title", async () => {
     renderWithSession(<AddTaskForm timeZone={ZONE} />, fake.session);
     await userEvent.type(screen.getByLabelText("Task title"), "Read chapter 5 !high");

@@ -1,11 +1,12 @@
 "use client";
 
+import { describeRepeat } from "@taskline/repeat";
 import { cn } from "@/components/ui/cn";
 import { describeDue } from "../describe-due";
 import type { Priority, Task } from "../task-api";
 import { ViewLink } from "../view-navigation";
 import { useDueClock } from "./due-clock";
-import { CalendarIcon, FlagIcon } from "./icons";
+import { CalendarIcon, FlagIcon, RepeatIcon } from "./icons";
 
 const PRIORITY: Record<Exclude<Priority, "none">, { text: string; className: string }> = {
   high: { text: "High", className: "text-red-600 dark:text-red-400" },
@@ -30,7 +31,11 @@ export function PriorityFlag({ priority }: { priority: Priority }) {
 export function TaskDetails({ task }: { task: Task }) {
   const clock = useDueClock();
   const due = describeDue(task, clock);
-  if (!due && task.priority === "none" && task.labels.length === 0) return null;
+  const repeat =
+    task.recurrence === null
+      ? undefined
+      : (describeRepeat(task.recurrence, task.recurrence_from) ?? task.recurrence);
+  if (!due && !repeat && task.priority === "none" && task.labels.length === 0) return null;
   return (
     <div
       className={cn(
@@ -49,6 +54,13 @@ export function TaskDetails({ task }: { task: Task }) {
           <CalendarIcon className="size-3.5" />
           <span aria-hidden="true">{due.text}</span>
           <span className="sr-only">{due.label}</span>
+        </span>
+      ) : null}
+      {repeat ? (
+        <span className="inline-flex items-center gap-1">
+          <RepeatIcon className="size-3.5" />
+          <span className="sr-only">Repeats </span>
+          {repeat}
         </span>
       ) : null}
       {task.labels.map((label) => (

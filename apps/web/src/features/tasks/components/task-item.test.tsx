@@ -71,6 +71,21 @@ describe("a task's row", () => {
     expect(screen.getByText("Due tomorrow 09:00")).toHaveClass("sr-only");
   });
 
+  it("says how a recurring task repeats, in words", () => {
+    renderRow(
+      task({
+        due_date: "2026-12-07",
+        time_zone: "Europe/Berlin",
+        due_at: "2026-12-07T23:00:00.000Z",
+        recurrence: "FREQ=WEEKLY;BYDAY=MO,TH",
+      }),
+    );
+
+    expect(screen.getByText("every Monday and Thursday")).toHaveTextContent(
+      "Repeats every Monday and Thursday",
+    );
+  });
+
   it("shows an overdue task's lateness in red", () => {
     renderRow(
       task({
