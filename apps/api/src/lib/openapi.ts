@@ -40,7 +40,7 @@ export const ValidationErrorSchema = z
   .openapi("HTTPValidationError", { description: "The body of a 422 response." });
 
 const ERROR_DESCRIPTIONS = {
-  401: "Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`).",
+  401: "Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`.",
   403: "The task belongs to another user.",
   404: "No task with this id.",
   409: "A request with the same `Idempotency-Key` is still being processed (with `Retry-After`).",
