@@ -90,7 +90,7 @@ export function registerExportTasks(app: App) {
     const name = `taskline-export-${exportedAt.toISOString().slice(0, 10)}.${format}`;
     // Pulled by the connection, one chunk at a time; a failure half-way cuts the connection
     // rather than ending the file as if it were complete.
-    const body = ReadableStream.from(encoded(chunks));
+    const body = pulled(chunks);
     return c.body(body, 200, {
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="${name}"`,
@@ -99,7 +99,18 @@ export function registerExportTasks(app: App) {
   });
 }
 
-async function* encoded(chunks: AsyncGenerator<string>): AsyncGenerator<Uint8Array> {
+/** The chunks as a byte stream that asks for the next one only when the connection wants it. */
+function pulled(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  for await (const chunk of chunks) yield encoder.encode(chunk);
+  return new ReadableStream({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    // The client went away: stop reading.
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
 }
