@@ -72,7 +72,7 @@ export function PasskeySignIn() {
         aria-describedby={error ? ERROR_ID : undefined}
         className="inline-flex h-10 w-full items-center justify-center gap-2 rounded-md border border-input bg-background px-4 text-sm font-medium shadow-xs transition-colors hover:bg-muted focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:opacity-70"
       >
-        Sign in with a passkey
+        Use a passkey
       </button>
     </div>
   );
