@@ -84,13 +84,14 @@ test.describe("the account page", () => {
     await expect(page.getByRole("banner")).toContainText(account.email);
   });
 
-  test("the export downloads a CSV of the user's tasks", async ({ page, context }) => {
+  test("the export downloads a CSV of the user's tasks", async ({ page, context, account }) => {
     const created = await callApi(context, "POST", "/api/tasks", {
       title: "Exported, with a comma",
     });
     expect(created.status()).toBe(201);
 
     await page.goto("/account");
+    await expect(page.getByRole("banner")).toContainText(account.email);
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download CSV" }).click();
     const file = await download;
