@@ -113,6 +113,11 @@ export const DOCUMENT_CONFIG = {
   },
   tags: [
     { name: "tasks", description: "The caller's tasks." },
+    { name: "labels", description: "The labels on the caller's tasks." },
+    {
+      name: "account",
+      description: "The caller's data as a whole: download it, or delete it with the account.",
+    },
     { name: "health", description: "Liveness and readiness probes (no authentication)." },
   ],
 };
