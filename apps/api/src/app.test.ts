@@ -89,7 +89,7 @@ describe("CORS", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(response.headers.get("access-control-expose-headers")).toBe(
-      "Link,X-Total-Count,X-Total-Count-Capped,Location,X-Request-Id,ETag,Idempotent-Replayed,RateLimit-Policy,RateLimit,Retry-After",
+      "Link,X-Total-Count,X-Total-Count-Capped,Location,X-Request-Id,ETag,Idempotent-Replayed,RateLimit-Policy,RateLimit,Retry-After,Content-Disposition",
     );
     expect(response.headers.get("ratelimit")).toMatch(/^"requests";r=599;t=\d+$/);
     expect(response.headers.get("vary")).toBe("Origin");

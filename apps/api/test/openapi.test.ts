@@ -39,7 +39,9 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
       "DELETE /api/labels/{name}",
+      "DELETE /api/me",
       "DELETE /api/tasks/{id}",
+      "GET /api/export",
       "GET /api/labels",
       "GET /api/tasks",
       "GET /api/tasks/{id}",
@@ -57,6 +59,7 @@ describe("the OpenAPI document", () => {
   test("names its schemas, each with a description, and a description and example per field", () => {
     const { schemas } = document.components;
     expect(Object.keys(schemas).sort()).toEqual([
+      "Export",
       "HTTPError",
       "HTTPValidationError",
       "Health",
@@ -112,10 +115,12 @@ describe("the OpenAPI document", () => {
           route: "DELETE /api/labels/{name}",
           statuses: ["204", "401", "404", "422", "429", "503"],
         },
+        { route: "DELETE /api/me", statuses: ["204", "401", "422", "429", "503"] },
         {
           route: "DELETE /api/tasks/{id}",
           statuses: ["204", "401", "403", "404", "412", "422", "429", "503"],
         },
+        { route: "GET /api/export", statuses: ["200", "401", "422", "429", "503"] },
         { route: "GET /api/labels", statuses: ["200", "401", "422", "429", "503"] },
         { route: "GET /api/tasks", statuses: ["200", "401", "422", "429", "503"] },
         {

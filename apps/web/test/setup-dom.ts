@@ -7,6 +7,16 @@ afterEach(() => {
 });
 
 /**
+ * jsdom has no ResizeObserver; Radix's Checkbox measures itself with one when it sits in a form
+ * (for its hidden native input). Nothing in these tests depends on sizes: observing does nothing.
+ */
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+/**
  * sonner takes a closed toast out of its list 200 ms after the close (its TIME_BEFORE_UNMOUNT), on
  * a timer that cleanup() cannot cancel. After a file's last test that timer may fire once jsdom's
  * window is gone, and React then throws while scheduling the update. Waiting a little longer than

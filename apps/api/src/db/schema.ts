@@ -159,3 +159,13 @@ export const idempotencyKeys = pgTable(
 
 /** A task as stored: every route answers with it through `toTaskJson` (routes/tasks/task-json.ts). */
 export type TaskRow = typeof tasks.$inferSelect;
+
+/**
+ * Users whose account was deleted (DELETE /api/me): their tokens stay valid until they expire,
+ * so the API keeps their ids to refuse them (accounts/deleted-users.ts). Nothing else of theirs
+ * is kept.
+ */
+export const deletedUsers = pgTable("deleted_users", {
+  userId: text("user_id").primaryKey(),
+  deletedAt: timestampMs("deleted_at"),
+});

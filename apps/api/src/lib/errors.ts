@@ -74,6 +74,7 @@ export const DETAIL = {
   notFound: "Not Found",
   taskNotFound: "Task not found",
   labelNotFound: "Label not found",
+  accountDeleted: "Account deleted",
   methodNotAllowed: "Method Not Allowed",
   payloadTooLarge: "Request body too large (the limit is 64 KiB)",
   unsupportedMediaType: "Unsupported Media Type: send the body as application/json",

@@ -40,7 +40,7 @@ export const ValidationErrorSchema = z
   .openapi("HTTPValidationError", { description: "The body of a 422 response." });
 
 const ERROR_DESCRIPTIONS = {
-  401: "Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`).",
+  401: "Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`.",
   403: "The task belongs to another user.",
   404: "No task with this id.",
   409: "A request with the same `Idempotency-Key` is still being processed (with `Retry-After`).",
@@ -113,6 +113,11 @@ export const DOCUMENT_CONFIG = {
   },
   tags: [
     { name: "tasks", description: "The caller's tasks." },
+    { name: "labels", description: "The labels on the caller's tasks." },
+    {
+      name: "account",
+      description: "The caller's data as a whole: download it, or delete it with the account.",
+    },
     { name: "health", description: "Liveness and readiness probes (no authentication)." },
   ],
 };

@@ -26,6 +26,8 @@ export const corsFor = (origins: string[]) => {
       "RateLimit-Policy",
       "RateLimit",
       "Retry-After",
+      // The export's file name, for a page that saves it from memory.
+      "Content-Disposition",
     ],
     maxAge: 600,
   });

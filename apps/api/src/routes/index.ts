@@ -1,5 +1,6 @@
 import type { App } from "../lib/context.ts";
 import { registerSecurityScheme } from "../lib/openapi.ts";
+import { registerAccountRoutes } from "./account/index.ts";
 import { registerHealthRoutes } from "./health/index.ts";
 import { registerLabelRoutes } from "./labels/index.ts";
 import { registerTaskRoutes } from "./tasks/index.ts";
@@ -10,4 +11,5 @@ export function registerRoutes(app: App) {
   registerHealthRoutes(app);
   registerTaskRoutes(app);
   registerLabelRoutes(app);
+  registerAccountRoutes(app);
 }

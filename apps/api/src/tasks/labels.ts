@@ -7,6 +7,15 @@ import { touched } from "./statements.ts";
 /** The caller's labels, each with how many of their tasks carry it and how many are open. */
 export type LabelSummary = { name: string; taskCount: number; openCount: number };
 
+/** A label as the API answers it. */
+export type LabelJson = { name: string; task_count: number; open_count: number };
+
+export const toLabelJson = (label: LabelSummary): LabelJson => ({
+  name: label.name,
+  task_count: label.taskCount,
+  open_count: label.openCount,
+});
+
 /**
  * The caller's labels sorted by key in code-point order. One key may be spelled differently on
  * different tasks; the summary names it by the first spelling in code-point order.

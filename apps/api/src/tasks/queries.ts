@@ -62,7 +62,8 @@ export function storedColumns(changes: Partial<TaskFields>) {
 }
 
 /**
- * The new task, or undefined when the user already holds `quota` tasks. The count stops at the
+ * The new task, or undefined when the user already holds `quota` tasks or their account was
+ * deleted (accounts/deleted-users.ts tells which). The count stops at the
  * quota, so it costs at most that many index entries, and only for a user near it. Concurrent
  * creates of one user may each see room for one more: the quota can be passed by as many
  * creates as were in flight together.

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
+import { accountOpen } from "../accounts/deleted-users.ts";
 import type { Db } from "../db/client.ts";
 import { perDatabase } from "../db/per-database.ts";
 import { tasks } from "../db/schema.ts";
@@ -39,13 +40,17 @@ const NEW_TASK_COLUMNS = Object.entries(getTableColumns(tasks)).map(
 
 function prepareAll(db: Db) {
   return {
-    /** The task, unless the user already holds `quota` tasks (queries.ts insertTask). */
+    /**
+     * The task, unless the user already holds `quota` tasks or their account was deleted
+     * (queries.ts insertTask).
+     */
     insert: db
       .insert(tasks)
       .select(
         sql`select ${sql.join(NEW_TASK_COLUMNS, sql`, `)}
           where (select count(*) from (select 1 from ${tasks} where ${tasks.userId} = ${sql.placeholder("userId")}
-            limit ${sql.placeholder("quota")}) as held) < ${sql.placeholder("quota")}`,
+            limit ${sql.placeholder("quota")}) as held) < ${sql.placeholder("quota")}
+            and ${accountOpen(sql.placeholder("userId"))}`,
       )
       .returning()
       .prepare("insert_task"),

@@ -98,6 +98,16 @@ const route = (world: FuzzWorld) => {
       weight: 2,
     },
     { arbitrary: on(fc.constant("/api/labels"), "GET"), weight: 2 },
+    { arbitrary: on(fc.constant("/api/export"), "GET"), weight: 1 },
+    {
+      // Every method but DELETE, which would end the users' accounts and leave the rest of the
+      // run 401s (delete-account.*.test.ts covers it).
+      arbitrary: fc.record({
+        path: fc.constant("/api/me"),
+        method: method.filter((m) => m !== "DELETE"),
+      }),
+      weight: 1,
+    },
     {
       arbitrary: on(
         fc

@@ -80,6 +80,7 @@ const queryValue = (world: FuzzWorld) => ({
   recurring: mostly(fc.constantFrom("true", "false"), anyText()),
   q: mostly(fc.constantFrom("milk", "100%", "a_b", "\\", "café"), anyText()),
   sort: mostly(fc.constantFrom("title", "-due_at", "priority", "relevance"), anyText()),
+  format: mostly(fc.constantFrom("json", "csv"), anyText()),
 });
 
 export const fuzzQuery = (world: FuzzWorld) => {

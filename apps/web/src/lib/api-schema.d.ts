@@ -172,6 +172,46 @@ export interface paths {
         patch: operations["renameLabel"];
         trace?: never;
     };
+    "/api/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download all your data
+         * @description Every task of the caller (completed ones too) and their labels, as a file to save (`Content-Disposition: attachment`), sent as it is read. CSV: RFC 4180, UTF-8 with a byte order mark, a header row, one row per task, labels joined by `, `; a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so that spreadsheets do not run it.
+         */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete all your data
+         * @description Removes every task, label and stored Idempotency-Key answer of the caller, in one transaction, and records the account as deleted: from then on every request with a token of this user, however long it is still valid, is refused with 401 `Account deleted`. Asking again answers 204 too.
+         */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -549,6 +589,36 @@ export interface components {
              */
             name: string;
         };
+        /** @description All of the caller's data. */
+        Export: {
+            /**
+             * @description The shape's version; a change of shape raises it.
+             * @example 1
+             * @enum {number}
+             */
+            version: 1;
+            /**
+             * @description When the export was made (ISO 8601 UTC).
+             * @example 2026-12-04T09:30:00.000Z
+             */
+            exported_at: string;
+            /**
+             * @description Every task of the caller, completed or not, newest first, as `GET /api/tasks/{id}` answers it.
+             * @example []
+             */
+            tasks: components["schemas"]["Task"][];
+            /**
+             * @description The caller's labels, as `GET /api/labels` answers them.
+             * @example [
+             *       {
+             *         "name": "work",
+             *         "task_count": 12,
+             *         "open_count": 5
+             *       }
+             *     ]
+             */
+            labels: components["schemas"]["Label"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -660,7 +730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"][];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -737,7 +807,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -844,7 +914,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -940,7 +1010,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1057,7 +1127,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1164,7 +1234,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1291,7 +1361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1418,7 +1488,7 @@ export interface operations {
                     "application/json": components["schemas"]["Task"];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1502,7 +1572,7 @@ export interface operations {
                     "application/json": components["schemas"]["Label"][];
                 };
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1569,7 +1639,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1649,7 +1719,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, expired or otherwise invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1678,6 +1748,142 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    exportTasks: {
+        parameters: {
+            query?: {
+                /** @description `json` (every field, versioned) or `csv` (one row per task). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="taskline-export-<date>.json"` (or `.csv`). */
+                    "Content-Disposition"?: string;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Export"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything of the caller's is gone. */
+            204: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,9 +1,11 @@
+import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { jwt } from "better-auth/plugins";
+import { jwt, twoFactor } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
+import { accountDeletionOptions, passwordForDeletion } from "./account-deletion";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { type DatabaseHandle, openDatabase } from "./db";
 import * as schema from "./db/schema";
@@ -65,7 +67,13 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
     },
   });
 
-  return betterAuth({
+  // The API token for deleting an account's tasks, minted as /api/auth/token mints it; the
+  // instance it needs exists only once betterAuth() has returned.
+  let apiTokenFor = async (_headers: Headers): Promise<string> => {
+    throw new Error("the auth instance is not ready");
+  };
+
+  const auth = betterAuth({
     appName: "Taskline",
     baseURL: env.BETTER_AUTH_URL,
     basePath: "/api/auth",
@@ -81,7 +89,7 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
       ...mail.emailAndPassword,
     },
     emailVerification: mail.emailVerification,
-    user: mail.user,
+    user: { ...mail.user, deleteUser: accountDeletionOptions(env, (h) => apiTokenFor(h)) },
     // Reset links' tokens are kept as hashes: a copy of the database opens no account.
     verification: { storeIdentifier: "hashed" },
     session: {
@@ -116,6 +124,17 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
     plugins: [
       // Per account, whatever the address: 10 attempts in 15 minutes.
       ...(limited ? [signInLimit({ db: database.db, max: 10, windowSeconds: 15 * 60 })] : []),
+      // TOTP with ten single-use backup codes. Wrong codes: 5 per sign-in (then sign in again),
+      // 10 in a row lock the second factor for 15 minutes, and (rate limits on) 3 requests per
+      // 10 s per address on each /two-factor/* endpoint, Better Auth's own rules.
+      twoFactor({ issuer: "Taskline", trustDeviceMaxAge: 30 * DAY_SECONDS }),
+      // WebAuthn for the site BETTER_AUTH_URL names; a passkey signs in without the email.
+      passkey({
+        rpID: new URL(env.BETTER_AUTH_URL).hostname,
+        rpName: "Taskline",
+        origin: env.BETTER_AUTH_URL,
+      }),
+      passwordForDeletion,
       jwt({
         // Our client calls /api/auth/token; signing one on every get-session would be wasted work.
         disableSettingJwtHeader: true,
@@ -140,6 +159,8 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
       nextCookies(), // must stay last
     ],
   });
+  apiTokenFor = async (headers) => (await auth.api.getToken({ headers })).token;
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

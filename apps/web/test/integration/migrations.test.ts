@@ -46,13 +46,15 @@ describe("migrations", () => {
     const rows = (result: unknown) =>
       Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 
-    expect(rows(applied)).toEqual([{ count: 2 }]);
+    expect(rows(applied)).toEqual([{ count: 3 }]);
     expect(rows(tables).map((row) => (row as { name: string }).name)).toEqual([
       "account",
       "jwks",
+      "passkey",
       "rate_limit",
       "session",
       "sign_in_attempt",
+      "two_factor",
       "user",
       "verification",
     ]);

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { unlessAccountDeleted } from "../../accounts/deleted-users.ts";
 import type { App } from "../../lib/context.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { BEARER_AUTH } from "../../lib/openapi.ts";
@@ -32,8 +33,9 @@ export const deleteLabelRoute = createRoute({
 export function registerDeleteLabel(app: App) {
   app.openapi(deleteLabelRoute, async (c) => {
     const params = { userId: c.get("user").id, label: c.req.valid("param").name, to: null };
-    if ((await relabelTasks(c.get("database").db, params)) === 0) {
-      throw new ApiError(404, DETAIL.labelNotFound);
+    const { db } = c.get("database");
+    if ((await relabelTasks(db, params)) === 0) {
+      throw await unlessAccountDeleted(db, params.userId, new ApiError(404, DETAIL.labelNotFound));
     }
     return c.body(null, 204);
   });

@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
+import { refuseDeletedAccount } from "../../accounts/deleted-users.ts";
 import type { App } from "../../lib/context.ts";
 import { BEARER_AUTH, jsonContent } from "../../lib/openapi.ts";
-import { listLabels } from "../../tasks/labels.ts";
+import { listLabels, toLabelJson } from "../../tasks/labels.ts";
 import { withoutBody } from "../tasks/middleware.ts";
 import { LABEL_ERRORS, LabelSchema, RATE_LIMIT_HEADERS } from "./schema.ts";
 
@@ -26,12 +27,10 @@ export const listLabelsRoute = createRoute({
 
 export function registerListLabels(app: App) {
   app.openapi(listLabelsRoute, async (c) => {
-    const labels = await listLabels(c.get("database").db, { userId: c.get("user").id });
-    const body = labels.map((l) => ({
-      name: l.name,
-      task_count: l.taskCount,
-      open_count: l.openCount,
-    }));
-    return c.json(body, 200);
+    const { db } = c.get("database");
+    const userId = c.get("user").id;
+    const labels = await listLabels(db, { userId });
+    if (labels.length === 0) await refuseDeletedAccount(db, userId);
+    return c.json(labels.map(toLabelJson), 200);
   });
 }

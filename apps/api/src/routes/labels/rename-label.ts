@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { unlessAccountDeleted } from "../../accounts/deleted-users.ts";
 import type { App } from "../../lib/context.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { BEARER_AUTH, errorResponses, jsonContent } from "../../lib/openapi.ts";
@@ -39,8 +40,9 @@ export function registerRenameLabel(app: App) {
     const { name } = c.req.valid("param");
     const to = c.req.valid("json").name;
     const params = { userId: c.get("user").id, label: name, to };
-    if ((await relabelTasks(c.get("database").db, params)) === 0) {
-      throw new ApiError(404, DETAIL.labelNotFound);
+    const { db } = c.get("database");
+    if ((await relabelTasks(db, params)) === 0) {
+      throw await unlessAccountDeleted(db, params.userId, new ApiError(404, DETAIL.labelNotFound));
     }
     return c.body(null, 204);
   });

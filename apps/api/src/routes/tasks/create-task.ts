@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { unlessAccountDeleted } from "../../accounts/deleted-users.ts";
 import type { App } from "../../lib/context.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { withThousands } from "../../lib/format.ts";
@@ -59,7 +60,10 @@ export function registerCreateTask(app: App) {
     };
     const answer = await idempotent(c.get("database").db, request, async (db) => {
       const task = await insertTask(db, { ...taskFields(body), userId, quota });
-      if (!task) throw new ApiError(403, DETAIL.taskQuotaReached(withThousands(quota)));
+      if (!task) {
+        const full = new ApiError(403, DETAIL.taskQuotaReached(withThousands(quota)));
+        throw await unlessAccountDeleted(db, userId, full);
+      }
       return taskWriteAnswer(task, 201, { Location: `/api/tasks/${task.id}` });
     });
     return sendWriteAnswer(c, answer);

@@ -25,8 +25,9 @@ export function registerGetTask(app: App) {
   app.openapi(getTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.get("database");
-    const task = await findTask(db, { userId: c.get("user").id, id });
-    if (!task) throw await missingTaskError(db, id);
+    const userId = c.get("user").id;
+    const task = await findTask(db, { userId, id });
+    if (!task) throw await missingTaskError(db, { userId, id });
     return taskAnswer(c, task, 200);
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { refuseDeletedAccount } from "../../accounts/deleted-users.ts";
 import type { App } from "../../lib/context.ts";
 import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
@@ -52,12 +53,10 @@ export function registerListTasks(app: App) {
   app.openapi(listTasksRoute, async (c) => {
     const query = c.req.valid("query");
     const { limit, cursor } = query;
-    const page = await listTaskPage(c.get("database").db, {
-      ...listQuery(query),
-      userId: c.get("user").id,
-      limit,
-      after: cursor,
-    });
+    const { db } = c.get("database");
+    const userId = c.get("user").id;
+    const page = await listTaskPage(db, { ...listQuery(query), userId, limit, after: cursor });
+    if (page.total === 0) await refuseDeletedAccount(db, userId);
     if (page.total === undefined) c.header("X-Total-Count-Capped", String(TOTAL_COUNT_CAP));
     else c.header("X-Total-Count", String(page.total));
     if (page.next) {

@@ -1,3 +1,4 @@
+import { unlessAccountDeleted } from "../../accounts/deleted-users.ts";
 import type { Db } from "../../db/client.ts";
 import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { etagOf } from "../../lib/etag.ts";
@@ -6,12 +7,17 @@ import { toTaskJson } from "../../tasks/task-json.ts";
 
 /**
  * Called only after an owner-filtered query found nothing: 403 when the task exists but belongs
- * to someone else, 404 when there is no such task.
+ * to someone else, 404 when there is no such task; 401 instead of either when the caller's
+ * account was deleted (they have no tasks left, so every lookup of theirs ends here).
  */
-export async function missingTaskError(db: Db, id: string): Promise<ApiError> {
-  return (await taskExists(db, { id }))
+export async function missingTaskError(
+  db: Db,
+  params: { userId: string; id: string },
+): Promise<ApiError> {
+  const error = (await taskExists(db, { id: params.id }))
     ? new ApiError(403, DETAIL.forbiddenTask)
     : new ApiError(404, DETAIL.taskNotFound);
+  return unlessAccountDeleted(db, params.userId, error);
 }
 
 /**
@@ -31,5 +37,5 @@ export async function unwrittenTaskError(
       { task: toTaskJson(current) },
     );
   }
-  return missingTaskError(db, params.id);
+  return missingTaskError(db, params);
 }

@@ -36,8 +36,9 @@ export function registerSkipTask(app: App) {
   app.openapi(skipTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.get("database");
-    const task = await skipOccurrence(db, { userId: c.get("user").id, id });
-    if (!task) throw await missingTaskError(db, id);
+    const userId = c.get("user").id;
+    const task = await skipOccurrence(db, { userId, id });
+    if (!task) throw await missingTaskError(db, { userId, id });
     if (typeof task === "string") {
       throw validationError([{ loc: ["path", "id"], msg: REFUSALS[task], type: "value_error" }]);
     }

@@ -9,10 +9,14 @@ export function AppHeader({ email }: { email: string }) {
           Taskline
         </Link>
         <div className="flex min-w-0 items-center gap-3">
-          <span className="truncate text-sm text-muted-foreground" title={email}>
-            <span className="sr-only">Signed in as </span>
+          <Link
+            href="/account"
+            className="truncate rounded-sm text-sm text-muted-foreground hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            title="Your account"
+          >
+            <span className="sr-only">Your account, signed in as </span>
             {email}
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -39,13 +39,20 @@ export function AuthMessage({ title, children }: { title: string; children: Reac
   );
 }
 
-export function EmailField({ invalid }: { invalid: boolean }) {
+/** `passkeys`: the browser may offer the site's passkeys in this field's autofill. */
+export function EmailField({
+  invalid,
+  passkeys = false,
+}: {
+  invalid: boolean;
+  passkeys?: boolean;
+}) {
   return (
     <AuthField
       label="Email"
       name="email"
       type="email"
-      autoComplete="email"
+      autoComplete={passkeys ? "email webauthn" : "email"}
       required
       aria-invalid={invalid ? true : undefined}
     />

@@ -17,7 +17,7 @@ export default async function SignInPage({
     <SignInForm
       // Without a way to send mail (production without SMTP_URL) there is no reset link.
       canResetPassword={mailDelivery(getEnv()) !== "none"}
-      passwordChanged={notice === "password-changed"}
+      notice={notice === "password-changed" || notice === "account-deleted" ? notice : undefined}
     />
   );
 }

@@ -124,7 +124,7 @@ describe("SignInForm", () => {
   });
 
   it("says the password has changed after a reset", () => {
-    render(<SignInForm passwordChanged />);
+    render(<SignInForm notice="password-changed" />);
 
     expect(screen.getByRole("status")).toHaveTextContent(
       "Your password has been changed. Sign in with the new one.",

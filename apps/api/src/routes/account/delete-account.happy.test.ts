@@ -1,0 +1,63 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { createTask, setupTestApi, type TestUser } from "../../../test/harness.ts";
+import { deletedUsers, idempotencyKeys, tasks } from "../../db/schema.ts";
+
+const api = setupTestApi();
+
+const rowsOf = async (userId: string) => ({
+  tasks: (await api.database.db.select().from(tasks).where(eq(tasks.userId, userId))).length,
+  keys: (
+    await api.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, userId))
+  ).length,
+});
+
+/** A user with two tasks (one completed, labelled) and a stored Idempotency-Key answer. */
+async function userWithData(name: string): Promise<TestUser> {
+  const user = await api.user(name);
+  const done = await createTask(user, { title: `${name}'s done`, labels: ["work"] });
+  await user.patch(`/api/tasks/${done.id}/complete`);
+  await user.post("/api/tasks", { title: `${name}'s keyed` }, { "idempotency-key": "k1" });
+  return user;
+}
+
+describe("DELETE /api/me", () => {
+  test("removes every task and stored answer of the caller, records the account, and answers 204", async () => {
+    const alice = await userWithData("alice");
+    const response = await alice.delete("/api/me");
+    const [recorded] = await api.database.db
+      .select()
+      .from(deletedUsers)
+      .where(eq(deletedUsers.userId, alice.id));
+    expect({ status: response.status, text: response.text, rows: await rowsOf(alice.id) }).toEqual({
+      status: 204,
+      text: "",
+      rows: { tasks: 0, keys: 0 },
+    });
+    expect(recorded?.deletedAt).toBeInstanceOf(Date);
+  });
+
+  test("leaves another user's tasks, labels and stored answers as they were", async () => {
+    const alice = await userWithData("alice");
+    const bob = await userWithData("bob");
+    const bobsBefore = (await bob.get("/api/tasks")).body;
+    await alice.delete("/api/me");
+    expect({
+      rows: await rowsOf(bob.id),
+      tasks: (await bob.get("/api/tasks")).body,
+      labels: (await bob.get("/api/labels")).body,
+    }).toEqual({
+      rows: { tasks: 2, keys: 1 },
+      tasks: bobsBefore,
+      labels: [{ name: "work", task_count: 1, open_count: 0 }],
+    });
+  });
+
+  test("asked again, answers 204 and changes nothing", async () => {
+    const alice = await userWithData("alice");
+    await alice.delete("/api/me");
+    const again = await alice.delete("/api/me");
+    const recorded = await api.database.db.select().from(deletedUsers);
+    expect([again.status, recorded.map((row) => row.userId)]).toEqual([204, [alice.id]]);
+  });
+});

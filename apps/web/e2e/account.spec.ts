@@ -1,0 +1,130 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import * as OTPAuth from "otpauth";
+import { apiToken, apiUrl, callApi, expect, test } from "./fixtures";
+
+/** The current code of the key the account page shows (grouped by four). */
+function codeFor(key: string): string {
+  const secret = OTPAuth.Secret.fromBase32(key.replace(/\s/g, ""));
+  return new OTPAuth.TOTP({ secret }).generate();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}
+
+async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test.describe("the account page", () => {
+  test("turning on two-factor, then signing in with a code from the app", async ({
+    page,
+    account,
+  }) => {
+    await page.goto("/tasks");
+    await page.getByRole("link", { name: /Your account/ }).click();
+    await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+
+    await page.getByRole("button", { name: "Turn on two-factor" }).click();
+    await page.getByLabel("Your password").fill(account.password);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(
+      page.getByRole("img", { name: "QR code for your authenticator app" }),
+    ).toBeVisible();
+    const key = (await page.locator("code").first().textContent()) ?? "";
+    await page.getByLabel("Code from your app").fill(codeFor(key));
+    await page.getByRole("button", { name: "Turn on two-factor" }).click();
+    await expect(
+      page.getByRole("list", { name: "Backup codes" }).getByRole("listitem"),
+    ).toHaveCount(10);
+    const saved = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download as .txt" }).click();
+    expect((await saved).suggestedFilename()).toBe("taskline-backup-codes.txt");
+    await page.getByRole("button", { name: "I have saved them" }).click();
+    await expect(page.getByText("Two-factor sign-in is on")).toBeVisible();
+
+    await signOut(page);
+    await signInWithPassword(page, account.email, account.password);
+    await expect(page).toHaveURL(/\/two-factor$/);
+    await page.getByLabel("Code").fill(codeFor(key));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(page.getByRole("banner")).toContainText(account.email);
+  });
+
+  test("registering a passkey, then signing in with it without the email", async ({
+    page,
+    account,
+  }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+
+    await page.goto("/account");
+    await page.getByLabel("Passkey name").fill("Test laptop");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    await expect(page.getByRole("list", { name: "Passkeys" })).toContainText("Test laptop");
+
+    await signOut(page);
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await expect(page).toHaveURL(/\/tasks$/);
+    await expect(page.getByRole("banner")).toContainText(account.email);
+  });
+
+  test("the export downloads a CSV of the user's tasks", async ({ page, context, account }) => {
+    const created = await callApi(context, "POST", "/api/tasks", {
+      title: "Exported, with a comma",
+    });
+    expect(created.status()).toBe(201);
+
+    await page.goto("/account");
+    await expect(page.getByRole("banner")).toContainText(account.email);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download CSV" }).click();
+    const file = await download;
+    const text = await readFile((await file.path()) ?? "", "utf8");
+    expect(file.suggestedFilename()).toMatch(/^taskline-export-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(text.startsWith("\uFEFFid,title,description,")).toBe(true);
+    expect(text).toContain('"Exported, with a comma"');
+  });
+
+  test("deleting the account signs out, sign-in fails, and the API keeps none of the tasks", async ({
+    page,
+    context,
+    account,
+  }) => {
+    for (const title of ["First", "Second"]) {
+      expect((await callApi(context, "POST", "/api/tasks", { title })).status()).toBe(201);
+    }
+    const token = await apiToken(context);
+
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.getByLabel("Your password").fill(account.password);
+    await page.getByRole("button", { name: "Delete my account for good" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?notice=account-deleted$/);
+    await expect(page.getByRole("status")).toHaveText(
+      "Your account and everything in it have been deleted.",
+    );
+
+    await signInWithPassword(page, account.email, account.password);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password");
+    const list = await context.request.get(`${apiUrl}/api/tasks`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect([list.status(), await list.json()]).toEqual([401, { detail: "Account deleted" }]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { AccountSection } from "@/features/account/components/account-section";
+import { DeleteAccount } from "@/features/account/components/delete-account";
+import { ExportButtons } from "@/features/account/components/export-buttons";
+import { PasskeysList } from "@/features/account/components/passkeys-list";
+import { PasswordAndSessions } from "@/features/account/components/password-and-sessions";
+import { ProfileForm } from "@/features/account/components/profile-form";
+import { TwoFactorSettings } from "@/features/account/components/two-factor-settings";
+import { getEnv } from "@/lib/env";
+import { mailDelivery } from "@/lib/mail/send-mail";
+import { requireSession } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Account" };
+
+/** The account: who you are, how you sign in, your data, and leaving. */
+export default async function AccountPage() {
+  const { user } = await requireSession();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+      <AccountSection id="profile" title="Profile">
+        <ProfileForm
+          name={user.name}
+          email={user.email}
+          canChangeEmail={mailDelivery(getEnv()) !== "none"}
+        />
+      </AccountSection>
+      <PasswordAndSessions />
+      <AccountSection
+        id="two-factor"
+        title="Two-factor sign-in"
+        description="After your password, signing in also asks for a code from an authenticator app."
+      >
+        <TwoFactorSettings enabled={"twoFactorEnabled" in user && user.twoFactorEnabled === true} />
+      </AccountSection>
+      <AccountSection
+        id="passkeys"
+        title="Passkeys"
+        description="Sign in with your device's fingerprint, face or PIN instead of a password."
+      >
+        <PasskeysList />
+      </AccountSection>
+      <AccountSection
+        id="export"
+        title="Your data"
+        description="Every task (completed ones too) and label, as JSON or as CSV for a spreadsheet."
+      >
+        <ExportButtons />
+      </AccountSection>
+      <AccountSection id="danger" title="Danger zone" danger>
+        <DeleteAccount />
+      </AccountSection>
+    </div>
+  );
+}
