@@ -26,6 +26,7 @@ export function TaskSearchField() {
     // The address changed elsewhere (back, forward, a view opened): show its search.
     setShown(search);
     if (search !== asked.current) setText(search ?? "");
+    asked.current = search;
   }
 
   const ask = (value: string) => {
