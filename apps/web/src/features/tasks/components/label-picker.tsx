@@ -1,7 +1,7 @@
 "use client";
 
 import { useCombobox, useMultipleSelection } from "downshift";
-import { useId, useState } from "react";
+import { type KeyboardEvent, useId, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { fieldClassName } from "@/components/ui/input";
 import { LABELS_MAX, labelProblem, sameLabel } from "../label-rules";
@@ -85,8 +85,8 @@ export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) 
       switch (type) {
         case stateChangeTypes.InputKeyDownEnter:
         case stateChangeTypes.ItemClick:
-          // Closed, so the next Enter in the empty box saves the task.
-          return { ...changes, isOpen: false, inputValue: "" };
+          // Closed once a label is added, so the next Enter in the empty box saves the task.
+          return changes.selectedItem ? { ...changes, isOpen: false, inputValue: "" } : changes;
         case stateChangeTypes.InputBlur:
           return { ...changes, inputValue: "" };
         default:
@@ -97,8 +97,10 @@ export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) 
       switch (type) {
         case stateChangeTypes.InputKeyDownEnter:
         case stateChangeTypes.ItemClick:
-          if (selectedItem) onChange([...value, selectedItem.name]);
-          setTyped("");
+          if (selectedItem) {
+            onChange([...value, selectedItem.name]);
+            setTyped("");
+          }
           break;
         case stateChangeTypes.InputBlur:
           // Leaving the box keeps what was typed as a label, never an untyped suggestion.
@@ -116,6 +118,23 @@ export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) 
 
   const { isOpen, highlightedIndex } = combobox;
   const problemId = `${inputId}-problem`;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Escape" && (isOpen || typed !== "")) {
+      // Escape drops the suggestions and the typing first; only then the edit.
+      event.stopPropagation();
+      setTyped("");
+    }
+    if (event.key === "Enter" && typed.trim() !== "" && highlightedIndex < 0) {
+      // Never save the form with a label that could not be added.
+      event.preventDefault();
+    }
+  };
+  const dropdown = multiple.getDropdownProps({
+    // ← and Backspace reach the chips from an empty box, even with suggestions open.
+    preventKeyAction: isOpen && typed !== "",
+    onKeyDown,
+  });
 
   return (
     <div className="grid gap-1.5">
@@ -163,20 +182,11 @@ export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) 
         ) : null}
         <input
           {...combobox.getInputProps({
-            ...multiple.getDropdownProps({ preventKeyAction: isOpen }),
+            ...dropdown,
+            // Without the chips' keys (suggestions open, text typed) ours still apply.
+            onKeyDown: dropdown.onKeyDown ?? onKeyDown,
             "aria-describedby": problemId,
             "aria-invalid": problem ? true : undefined,
-            onKeyDown: (event) => {
-              if (event.key === "Escape" && (isOpen || typed !== "")) {
-                // Escape closes the suggestions first; only then does it cancel the edit.
-                event.stopPropagation();
-                if (!isOpen) setTyped("");
-              }
-              if (event.key === "Enter" && typed.trim() !== "" && highlightedIndex < 0) {
-                // Never save the form with a label that could not be added.
-                event.preventDefault();
-              }
-            },
           })}
           placeholder={value.length === 0 ? "Add a label" : "Add another"}
           className="h-7 min-w-24 flex-1 bg-transparent outline-none"

@@ -37,7 +37,8 @@ export function TaskSearchField() {
   const debounced = useDebouncedCallback(ask, SEARCH_DEBOUNCE_MS);
 
   return (
-    <search className="min-w-0 flex-1 sm:max-w-xs">
+    // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers still in use
+    <div role="search" className="min-w-0 flex-1 sm:max-w-xs">
       <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
         Search tasks
       </label>
@@ -66,6 +67,6 @@ export function TaskSearchField() {
           }
         }}
       />
-    </search>
+    </div>
   );
 }
