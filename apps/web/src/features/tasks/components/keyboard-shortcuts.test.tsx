@@ -172,6 +172,15 @@ describe("the screen's shortcuts", () => {
     expect(screen.getByLabelText("Task title")).toHaveValue("");
   });
 
+  it("Escape in the quick-add line moves focus to the first task", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    await userEvent.keyboard("q");
+
+    await userEvent.keyboard("{Escape}");
+
+    expect(rowOf("Buy milk")).toHaveFocus();
+  });
+
   it("/ focuses the search box", async () => {
     await renderTaskManager(fake.session, { serverRendered: true });
 

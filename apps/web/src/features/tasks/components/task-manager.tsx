@@ -10,6 +10,7 @@ import { parseDate } from "../describe-due";
 import type { SortPreferences } from "../sort-preference";
 import { countsWithout } from "../task-cache";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
+import { moveTaskFocus } from "../task-focus";
 import { RowActionsProvider } from "../task-row-actions";
 import { ariaKeyShortcuts } from "../task-shortcuts";
 import type { SortKey } from "../task-sort";
@@ -126,6 +127,10 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
 
   const focusAddInput = useCallback(() => titleInputRef.current?.focus(), []);
   const openHelp = useCallback(() => setHelpOpen(true), []);
+  // From the quick-add line to the list, where the task shortcuts work (or the heading if empty).
+  const leaveAddForm = useCallback(() => {
+    if (!moveTaskFocus(1)) headingRef.current?.focus();
+  }, []);
   const goTo = useCallback(
     (next: TaskView) => {
       navigate(next);
@@ -165,7 +170,13 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             Keyboard shortcuts
           </Button>
         </div>
-        <AddTaskForm titleInputRef={titleInputRef} view={view} days={days} timeZone={timeZone} />
+        <AddTaskForm
+          titleInputRef={titleInputRef}
+          view={view}
+          days={days}
+          timeZone={timeZone}
+          onEscape={leaveAddForm}
+        />
         {failure ? (
           <div
             role="alert"
