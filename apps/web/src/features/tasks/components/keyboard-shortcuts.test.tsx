@@ -205,6 +205,17 @@ describe("the screen's shortcuts", () => {
     expect(stored("Buy milk")?.due_date).toBeNull();
   });
 
+  it("from a search's results, gt opens Today with focus on its heading", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true, search: "milk" });
+    rowOf("Buy milk").focus();
+
+    await userEvent.keyboard("gt");
+
+    expect(window.location.pathname + window.location.search).toBe("/tasks/today");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Today");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveFocus();
+  });
+
   it("gi goes back to the Inbox", async () => {
     await renderTaskManager(fake.session, { serverRendered: true, view: { kind: "today" } });
 

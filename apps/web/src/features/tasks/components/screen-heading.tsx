@@ -18,30 +18,30 @@ interface ScreenHeadingProps {
  */
 export function ScreenHeading({ ref, screen, focusAfterLabelDelete }: ScreenHeadingProps) {
   const { view, search } = screen;
-  const headingClass =
-    "truncate rounded-sm text-2xl font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
-  if (search !== null) {
-    return (
-      <div className="grid min-w-0 gap-0.5">
-        <h1 id="tasks-heading" ref={ref} tabIndex={-1} className={headingClass}>
-          Search
-        </h1>
-        <p className="truncate text-sm text-muted-foreground">
-          Tasks matching "{search}", best matches first
-        </p>
-      </div>
-    );
-  }
+  // One heading element whatever is shown, so focus put on it before a switch stays on it.
   return (
     <>
-      <h1 id="tasks-heading" ref={ref} tabIndex={-1} className={headingClass}>
-        {view.kind === "label" ? <span aria-hidden="true"># </span> : null}
-        {viewTitle(view)}
+      <h1
+        id="tasks-heading"
+        ref={ref}
+        tabIndex={-1}
+        className="truncate rounded-sm text-2xl font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
+        {search === null && view.kind === "label" ? <span aria-hidden="true"># </span> : null}
+        {search === null ? viewTitle(view) : "Search"}
       </h1>
-      <SortMenu />
-      {view.kind === "label" ? (
-        <LabelActions name={view.name} focusAfterDelete={focusAfterLabelDelete} />
-      ) : null}
+      {search !== null ? (
+        <p className="min-w-0 truncate text-sm text-muted-foreground">
+          Tasks matching "{search}", best matches first
+        </p>
+      ) : (
+        <>
+          <SortMenu />
+          {view.kind === "label" ? (
+            <LabelActions name={view.name} focusAfterDelete={focusAfterLabelDelete} />
+          ) : null}
+        </>
+      )}
     </>
   );
 }
