@@ -12,7 +12,9 @@ export function AppHeader({ email, search }: { email: string; search?: ReactNode
         </Link>
         {search}
         <div className="flex min-w-0 items-center gap-3">
-          <span className="truncate text-sm text-muted-foreground" title={email}>
+          {/* On a phone the search box needs the room: the address is for screen readers only. */}
+          <span className="sr-only sm:hidden">Signed in as {email}</span>
+          <span className="hidden truncate text-sm text-muted-foreground sm:inline" title={email}>
             <span className="sr-only">Signed in as </span>
             {email}
           </span>
