@@ -115,7 +115,11 @@ describe("the tasks page's first load, on the web server", () => {
     process.env.API_INTERNAL_URL = api.url;
     delete env.__taskline_env; // getEnv() parses the environment again
 
-    const initial = await loadInitialTasks(token, { kind: "inbox" }, "Europe/Berlin");
+    const initial = await loadInitialTasks(
+      token,
+      { view: { kind: "inbox" }, search: null, sort: "created" },
+      "Europe/Berlin",
+    );
 
     expect(initial?.lists[0]?.page.tasks.map((task) => task.title)).toEqual([
       "Loaded by the server",

@@ -1,14 +1,12 @@
 import type { ReactNode } from "react";
 import { requireSession } from "@/lib/session";
-import { AppHeader } from "./_components/app-header";
 
-/** Everything in (app) needs a session: checked here, on the server, before any page renders. */
+/**
+ * Everything in (app) needs a session: checked here, on the server, before any page renders. Each
+ * page renders the header (`_components/app-header.tsx`) with what it puts in it (the tasks page:
+ * its search box) and its <main>.
+ */
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const { user } = await requireSession();
-  return (
-    <>
-      <AppHeader email={user.email} />
-      <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">{children}</main>
-    </>
-  );
+  await requireSession();
+  return children;
 }

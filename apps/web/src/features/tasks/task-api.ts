@@ -100,6 +100,8 @@ function listQuery(filter: ListFilter, limit: number): ListQuery {
   if (filter.label !== undefined) query.label = filter.label;
   if (filter.dueAfter !== undefined) query.due_after = filter.dueAfter;
   if (filter.dueBefore !== undefined) query.due_before = filter.dueBefore;
+  if (filter.q !== undefined) query.q = filter.q;
+  if (filter.sort !== undefined) query.sort = filter.sort;
   return query;
 }
 
@@ -142,6 +144,23 @@ export async function listLabels(api: ApiClient): Promise<Label[]> {
   const { data, error, response } = await api.GET("/api/labels");
   if (!data) throw apiErrorFrom(response, error);
   return data;
+}
+
+/** Renames the label (any spelling) on every task carrying it, merging into a label of the new name. */
+export async function renameLabel(api: ApiClient, name: string, to: string): Promise<void> {
+  const { error, response } = await api.PATCH("/api/labels/{name}", {
+    params: { path: { name } },
+    body: { name: to },
+  });
+  if (!response.ok) throw apiErrorFrom(response, error);
+}
+
+/** Removes the label (any spelling) from every task; the tasks stay. */
+export async function deleteLabel(api: ApiClient, name: string): Promise<void> {
+  const { error, response } = await api.DELETE("/api/labels/{name}", {
+    params: { path: { name } },
+  });
+  if (!response.ok) throw apiErrorFrom(response, error);
 }
 
 /** Sent once per user action; a retry repeats it with the same `idempotencyKey`. */

@@ -116,3 +116,33 @@ describe("nextCursorFrom", () => {
     expect(nextCursorFrom('</api/tasks?cursor=p1>; rel="prev"')).toBeNull();
   });
 });
+
+describe("placeTask in a sorted list or a search", () => {
+  const ranked = (id: string, minute: number, priority: Task["priority"]) => ({
+    ...task(id, minute),
+    priority,
+  });
+
+  it("inserts and moves a task to its place by priority (ties newest first)", () => {
+    const data = list([
+      [ranked("h", 10, "high"), ranked("m", 30, "medium"), ranked("l", 20, "low")],
+    ]);
+    const byPriority = { status: "all", sort: "-priority" } as const;
+
+    expect(ids(placeTask(data, byPriority, ranked("n", 40, "medium")))).toEqual([
+      ["h", "n", "m", "l"],
+    ]);
+    expect(ids(placeTask(data, byPriority, ranked("l", 20, "high")))).toEqual([["l", "h", "m"]]);
+    expect(ids(placeTask(data, byPriority, ranked("m", 30, "medium")))).toEqual([["h", "m", "l"]]);
+  });
+
+  it("a search's results only update or lose tasks: whether one matches is the API's to say", () => {
+    const data = list([[task("b", 20), task("a", 10)]]);
+    const search = { status: "pending", q: "milk" } as const;
+
+    expect(ids(placeTask(data, search, task("c", 30)))).toEqual([["b", "a"]]);
+    const renamed = { ...task("a", 10), title: "renamed" };
+    expect(placeTask(data, search, renamed).pages[0]?.tasks[1]).toBe(renamed);
+    expect(ids(placeTask(data, search, task("b", 20, true)))).toEqual([["a"]]);
+  });
+});

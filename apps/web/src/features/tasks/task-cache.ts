@@ -1,16 +1,10 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { Task, TaskCounts, TaskPage } from "./task-api";
 import { taskKeys } from "./task-keys";
+import { comparatorFor } from "./task-sort";
 import { countFilters, isListFilter, type ListFilter, matchesFilter, viewDays } from "./task-views";
 
 export type TaskListData = InfiniteData<TaskPage, string | null>;
-
-/** The API's order: newest first (ties broken by id, descending). */
-export function compareNewestFirst(a: Task, b: Task): number {
-  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? 1 : -1;
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? 1 : -1;
-}
 
 function withoutTask(data: TaskListData, id: string): TaskListData {
   if (!data.pages.some((page) => page.tasks.some((task) => task.id === id))) return data;
@@ -24,11 +18,15 @@ function withoutTask(data: TaskListData, id: string): TaskListData {
   };
 }
 
-/** Insert in API order, or leave it out if it falls past what has been loaded so far. */
-function insertInOrder(data: TaskListData, task: Task): TaskListData {
+/** Insert in the list's order, or leave it out if it falls past what has been loaded so far. */
+function insertInOrder(
+  data: TaskListData,
+  task: Task,
+  compare: (a: Task, b: Task) => number,
+): TaskListData {
   const pages = data.pages.map((page) => ({ ...page, tasks: [...page.tasks] }));
   for (const page of pages) {
-    const index = page.tasks.findIndex((other) => compareNewestFirst(task, other) < 0);
+    const index = page.tasks.findIndex((other) => compare(task, other) < 0);
     if (index >= 0) {
       page.tasks.splice(index, 0, task);
       return { ...data, pages };
@@ -41,14 +39,7 @@ function insertInOrder(data: TaskListData, task: Task): TaskListData {
   return { ...data, pages };
 }
 
-/**
- * Show `task` as the list for `filter` should: updated where it is, inserted in order if it newly
- * belongs, or removed if it no longer matches the filter.
- */
-export function placeTask(data: TaskListData, filter: ListFilter, task: Task): TaskListData {
-  const present = data.pages.some((page) => page.tasks.some((other) => other.id === task.id));
-  if (!matchesFilter(task, filter)) return present ? withoutTask(data, task.id) : data;
-  if (!present) return insertInOrder(data, task);
+function replaceTask(data: TaskListData, task: Task): TaskListData {
   return {
     ...data,
     pages: data.pages.map((page) => ({
@@ -56,6 +47,30 @@ export function placeTask(data: TaskListData, filter: ListFilter, task: Task): T
       tasks: page.tasks.map((other) => (other.id === task.id ? task : other)),
     })),
   };
+}
+
+/**
+ * Show `task` as the list for `filter` should: updated where it is (moved if its order changed),
+ * inserted in order if it newly belongs, or removed if it no longer matches the filter. A
+ * search's results only ever lose or update tasks: whether a task matches is the API's to say,
+ * and its refetch after the change brings any new match.
+ */
+export function placeTask(data: TaskListData, filter: ListFilter, task: Task): TaskListData {
+  const present = data.pages.some((page) => page.tasks.some((other) => other.id === task.id));
+  if (!matchesFilter(task, filter)) return present ? withoutTask(data, task.id) : data;
+  const compare = filter.q === undefined ? comparatorFor(filter.sort) : null;
+  if (!present) return compare ? insertInOrder(data, task, compare) : data;
+  if (!compare) return replaceTask(data, task);
+  const tasks = data.pages.flatMap((page) => page.tasks);
+  const index = tasks.findIndex((other) => other.id === task.id);
+  const before = tasks[index - 1];
+  const after = tasks[index + 1];
+  const inOrder =
+    (before === undefined || compare(before, task) <= 0) &&
+    (after === undefined || compare(task, after) <= 0);
+  return inOrder
+    ? replaceTask(data, task)
+    : insertInOrder(withoutTask(data, task.id), task, compare);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate, formatDate, wallClockIn } from "@/lib/quick-add/wall-clock";
 import type { Task, TaskStatus } from "./task-api";
+import { type ApiSort, apiSortOf, type SortKey } from "./task-sort";
 
 /** The organizing views: each is a URL under /tasks and one or more lists from the API. */
 export type TaskView =
@@ -29,6 +30,10 @@ export interface ListFilter {
   label?: string;
   dueAfter?: string;
   dueBefore?: string;
+  /** A search (`q`): which tasks match is the API's to say, never worked out here. */
+  q?: string;
+  /** Absent: the API's default order (newest first; best match first with `q`). */
+  sort?: ApiSort;
 }
 
 /** A part of a view with its own list: Today has "Overdue" above today's tasks. */
@@ -133,6 +138,25 @@ export function viewSections(view: TaskView, days: ViewDays): ViewSection[] {
   }
 }
 
+/** What the screen shows: a view in an order, or a search's results (across every task). */
+export interface ScreenState {
+  view: TaskView;
+  /** The search being shown instead of the view, if any. */
+  search: string | null;
+  sort: SortKey;
+}
+
+/** The lists of the screen: the view's sections in its order, or the search's one list. */
+export function screenSections(screen: ScreenState, days: ViewDays): ViewSection[] {
+  if (screen.search !== null) {
+    return [{ id: "search", heading: null, filter: { status: "all", q: screen.search } }];
+  }
+  const sort = apiSortOf(screen.sort);
+  return viewSections(screen.view, days).map((section) =>
+    sort === undefined ? section : { ...section, filter: { ...section.filter, sort } },
+  );
+}
+
 /** The lists whose sizes the sidebar shows (labels come with `GET /api/labels`). */
 export function countFilters(days: ViewDays): Record<FixedViewKind, ListFilter> {
   return {
@@ -143,7 +167,10 @@ export function countFilters(days: ViewDays): Record<FixedViewKind, ListFilter> 
   };
 }
 
-/** Whether the API would list `task` under `filter`, worked out on the client for instant updates. */
+/**
+ * Whether the API would list `task` under `filter`, worked out on the client for instant updates.
+ * A search (`q`) is not: this says only whether the task passes the filter's other conditions.
+ */
 export function matchesFilter(task: Task, filter: ListFilter): boolean {
   if (filter.status !== "all" && task.is_completed !== (filter.status === "completed")) {
     return false;

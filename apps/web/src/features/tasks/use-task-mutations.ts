@@ -11,11 +11,13 @@ import {
   newIdempotencyKey,
   setTaskCompleted,
   type Task,
+  type TaskChanges,
   unorganizedFields,
   updateTask,
 } from "./task-api";
 import { findTask, showLatest, writeTask } from "./task-cache";
 import { TaskConflictError } from "./task-conflict";
+import { applyChanges, revertChanges } from "./task-edit";
 import { useTaskFeedback } from "./task-feedback";
 import { taskKeys } from "./task-keys";
 import { latestOwnVersion, recordOwnChange } from "./task-versions";
@@ -107,37 +109,44 @@ export function useAddTask() {
   });
 }
 
-/** `seen`: the `updated_at` of the version the user was looking at when making the change. */
+/**
+ * `seen`: the `updated_at` of the version the user was looking at when making the change. An
+ * `edit` comes from the edit form, which shows its own conflict; a `set` is a quick change of a
+ * field or two (a keyboard shortcut).
+ */
 export type TaskUpdate =
   | { kind: "complete"; isCompleted: boolean; seen: string }
-  | { kind: "edit"; title: string; description: string | null; seen: string };
+  | { kind: "edit" | "set"; changes: TaskChanges; seen: string };
 
 function applyUpdate(task: Task, update: TaskUpdate): Task {
   if (update.kind === "complete") return { ...task, is_completed: update.isCompleted };
-  return { ...task, title: update.title, description: update.description };
+  return applyChanges(task, update.changes);
 }
 
 /** Undo just the fields `update` changed, keeping any other change made since. */
 function revertUpdate(shown: Task, before: Task, update: TaskUpdate): Task {
   if (update.kind === "complete") return { ...shown, is_completed: before.is_completed };
-  return { ...shown, title: before.title, description: before.description };
+  return revertChanges(shown, before, update.changes);
 }
 
 function failureMessage(title: string, update: TaskUpdate, error: unknown): string {
   const what =
-    update.kind === "edit"
-      ? `save your changes to "${title}"`
-      : `mark "${title}" as ${update.isCompleted ? "completed" : "pending"}`;
+    update.kind === "complete"
+      ? `mark "${title}" as ${update.isCompleted ? "completed" : "pending"}`
+      : `save your changes to "${title}"`;
   return `Couldn't ${what}: ${asSentence(describeError(error))} The change was undone.`;
 }
 
-function conflictMessage(title: string, isCompleted: boolean): string {
-  const state = isCompleted ? "completed" : "pending";
-  return `"${title}" was changed elsewhere, so it wasn't marked as ${state}. You now see its latest version.`;
+function conflictMessage(title: string, update: TaskUpdate): string {
+  const what =
+    update.kind === "complete"
+      ? `it wasn't marked as ${update.isCompleted ? "completed" : "pending"}`
+      : "your change wasn't saved";
+  return `"${title}" was changed elsewhere, so ${what}. You now see its latest version.`;
 }
 
 function successMessage(task: Task, update: TaskUpdate): string {
-  if (update.kind === "edit") return `Saved "${task.title}".`;
+  if (update.kind !== "complete") return `Saved "${task.title}".`;
   return task.is_completed ? `Completed "${task.title}".` : `Marked "${task.title}" as pending.`;
 }
 
@@ -167,12 +176,7 @@ export function useUpdateTask(taskId: string) {
           ? await retryTransient(() =>
               setTaskCompleted(api, taskId, update.isCompleted, { ifMatch, idempotencyKey }),
             )
-          : await updateTask(
-              api,
-              taskId,
-              { title: update.title, description: update.description },
-              ifMatch,
-            );
+          : await updateTask(api, taskId, update.changes, ifMatch);
       recordOwnChange(client, taskId, from, task.updated_at);
       return task;
     },
@@ -195,10 +199,10 @@ export function useUpdateTask(taskId: string) {
     onError: (error, update, context) => {
       const shown = findTask(client, taskId);
       const title = context?.before?.title ?? shown?.title ?? "the task";
-      if (error instanceof TaskConflictError && update.kind === "complete") {
-        // Never overwrite a change made elsewhere: show it, and say why the tick didn't stick.
+      if (error instanceof TaskConflictError && update.kind !== "edit") {
+        // Never overwrite a change made elsewhere: show it, and say why the change didn't stick.
         showLatest(client, error.current, shown ?? context?.shown ?? null);
-        toast.warning(conflictMessage(title, update.isCompleted));
+        toast.warning(conflictMessage(title, update));
         return;
       }
       // The change may have moved it out of every list on screen (ticked in Inbox): the version

@@ -2,6 +2,7 @@
 
 import {
   infiniteQueryOptions,
+  keepPreviousData,
   queryOptions,
   useInfiniteQuery,
   useQuery,
@@ -11,12 +12,13 @@ import { useCallback } from "react";
 import type { ApiClient } from "@/lib/api-client";
 import { countTasks, listLabels, listTasks } from "./task-api";
 import { taskKeys } from "./task-keys";
+import { DEFAULT_SORT, type SortKey } from "./task-sort";
 import {
   countFilters,
   type ListFilter,
+  screenSections,
   type TaskView,
   type ViewDays,
-  viewSections,
 } from "./task-views";
 import { useApi } from "./tasks-provider";
 
@@ -36,9 +38,15 @@ function taskCountsOptions(api: ApiClient, days: ViewDays) {
   });
 }
 
-/** The tasks of one list, newest first, a page at a time ("Load more"). */
+/**
+ * The tasks of one list in its order, a page at a time ("Load more"). A search's results stay on
+ * screen while those of the refined search load.
+ */
 export function useTaskList(filter: ListFilter) {
-  return useInfiniteQuery(taskListOptions(useApi(), filter));
+  return useInfiniteQuery({
+    ...taskListOptions(useApi(), filter),
+    placeholderData: filter.q === undefined ? undefined : keepPreviousData,
+  });
 }
 
 /** The sidebar's counts, for the user's today. */
@@ -52,16 +60,23 @@ export function useLabels() {
   return useQuery({ queryKey: taskKeys.labels(), queryFn: () => listLabels(api) });
 }
 
-/** Fetch a view's lists ahead of time (e.g. when its link is hovered or focused). */
-export function usePrefetchView(days: ViewDays): (view: TaskView) => void {
+/**
+ * Fetch a view's lists ahead of time (e.g. when its link is hovered or focused), in the order it
+ * will open in (`sortOf`).
+ */
+export function usePrefetchView(
+  days: ViewDays,
+  sortOf: (view: TaskView) => SortKey = () => DEFAULT_SORT,
+): (view: TaskView) => void {
   const api = useApi();
   const client = useQueryClient();
   return useCallback(
     (view) => {
-      for (const section of viewSections(view, days)) {
+      const screen = { view, search: null, sort: sortOf(view) };
+      for (const section of screenSections(screen, days)) {
         void client.prefetchInfiniteQuery(taskListOptions(api, section.filter));
       }
     },
-    [api, client, days],
+    [api, client, days, sortOf],
   );
 }

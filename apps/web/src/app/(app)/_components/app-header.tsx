@@ -1,13 +1,16 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ email }: { email: string }) {
+/** `search`: the page's search box, between the name and the account. */
+export function AppHeader({ email, search }: { email: string; search?: ReactNode }) {
   return (
     <header className="sticky top-0 z-10 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
       <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
         <Link href="/tasks" className="text-lg font-semibold tracking-tight">
           Taskline
         </Link>
+        {search}
         <div className="flex min-w-0 items-center gap-3">
           <Link
             href="/account"
@@ -15,7 +18,11 @@ export function AppHeader({ email }: { email: string }) {
             title="Your account"
           >
             <span className="sr-only">Your account, signed in as </span>
-            {email}
+            {/* On a phone the search box needs the room: the address is for screen readers only. */}
+            <span aria-hidden="true" className="sm:hidden">
+              Account
+            </span>
+            <span className="sr-only sm:not-sr-only">{email}</span>
           </Link>
           <SignOutButton />
         </div>

@@ -9,6 +9,7 @@ import { TwoFactorSettings } from "@/features/account/components/two-factor-sett
 import { getEnv } from "@/lib/env";
 import { mailDelivery } from "@/lib/mail/send-mail";
 import { requireSession } from "@/lib/session";
+import { AppHeader } from "../_components/app-header";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -16,40 +17,47 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const { user } = await requireSession();
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-      <AccountSection id="profile" title="Profile">
-        <ProfileForm
-          name={user.name}
-          email={user.email}
-          canChangeEmail={mailDelivery(getEnv()) !== "none"}
-        />
-      </AccountSection>
-      <PasswordAndSessions />
-      <AccountSection
-        id="two-factor"
-        title="Two-factor sign-in"
-        description="After your password, signing in also asks for a code from an authenticator app."
-      >
-        <TwoFactorSettings enabled={"twoFactorEnabled" in user && user.twoFactorEnabled === true} />
-      </AccountSection>
-      <AccountSection
-        id="passkeys"
-        title="Passkeys"
-        description="Sign in with your device's fingerprint, face or PIN instead of a password."
-      >
-        <PasskeysList />
-      </AccountSection>
-      <AccountSection
-        id="export"
-        title="Your data"
-        description="Every task (completed ones too) and label, as JSON or as CSV for a spreadsheet."
-      >
-        <ExportButtons />
-      </AccountSection>
-      <AccountSection id="danger" title="Danger zone" danger>
-        <DeleteAccount />
-      </AccountSection>
-    </div>
+    <>
+      <AppHeader email={user.email} />
+      <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">
+        <div className="mx-auto max-w-2xl space-y-6">
+          <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+          <AccountSection id="profile" title="Profile">
+            <ProfileForm
+              name={user.name}
+              email={user.email}
+              canChangeEmail={mailDelivery(getEnv()) !== "none"}
+            />
+          </AccountSection>
+          <PasswordAndSessions />
+          <AccountSection
+            id="two-factor"
+            title="Two-factor sign-in"
+            description="After your password, signing in also asks for a code from an authenticator app."
+          >
+            <TwoFactorSettings
+              enabled={"twoFactorEnabled" in user && user.twoFactorEnabled === true}
+            />
+          </AccountSection>
+          <AccountSection
+            id="passkeys"
+            title="Passkeys"
+            description="Sign in with your device's fingerprint, face or PIN instead of a password."
+          >
+            <PasskeysList />
+          </AccountSection>
+          <AccountSection
+            id="export"
+            title="Your data"
+            description="Every task (completed ones too) and label, as JSON or as CSV for a spreadsheet."
+          >
+            <ExportButtons />
+          </AccountSection>
+          <AccountSection id="danger" title="Danger zone" danger>
+            <DeleteAccount />
+          </AccountSection>
+        </div>
+      </main>
+    </>
   );
 }

@@ -18,6 +18,8 @@ interface AddTaskFormProps {
   days?: ViewDays;
   /** The user's zone, in which typed dates and times are read. */
   timeZone?: string;
+  /** Escape in the title box: leave it (for the list's keyboard shortcuts). */
+  onEscape?(): void;
 }
 
 /**
@@ -26,7 +28,7 @@ interface AddTaskFormProps {
  * then stays in the title). The task shows at once; if the API refuses it, it disappears again
  * with the reason, and the text comes back into the form unless something new has been typed.
  */
-export function AddTaskForm({ titleInputRef, view, days, timeZone }: AddTaskFormProps) {
+export function AddTaskForm({ titleInputRef, view, days, timeZone, onEscape }: AddTaskFormProps) {
   const zone = timeZone ?? browserTimeZone();
   const quick = useQuickAdd(view ?? { kind: "inbox" }, days ?? viewDays(todayIn(zone)), zone);
   const form = useTaskDraft(undefined, titleInputRef, (typed) => quick.parse(typed).title);
@@ -38,6 +40,11 @@ export function AddTaskForm({ titleInputRef, view, days, timeZone }: AddTaskForm
       aria-label="Add a task"
       noValidate
       className="grid gap-3 rounded-xl border bg-card p-4 text-card-foreground shadow-sm"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || event.target !== form.titleRef.current || !onEscape) return;
+        event.preventDefault();
+        onEscape();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         const input = form.check();

@@ -1,4 +1,10 @@
 import type { Task } from "../task-api";
+import { PRIORITY_NAMES } from "../task-edit";
+
+function dueText(task: Task): string {
+  if (task.due_date === null) return "None";
+  return task.due_time === null ? task.due_date : `${task.due_date} ${task.due_time.slice(0, 5)}`;
+}
 
 /** Shown in the edit form when the API refused the edit because the task changed elsewhere. */
 export function EditConflict({ theirs }: { theirs: Task }) {
@@ -13,6 +19,14 @@ export function EditConflict({ theirs }: { theirs: Task }) {
         <dd className="break-words">{theirs.title}</dd>
         <dt className="text-muted-foreground">Their description</dt>
         <dd className="whitespace-pre-wrap break-words">{theirs.description ?? "None"}</dd>
+        <dt className="text-muted-foreground">Their priority</dt>
+        <dd>{PRIORITY_NAMES[theirs.priority]}</dd>
+        <dt className="text-muted-foreground">Their due date</dt>
+        <dd>{dueText(theirs)}</dd>
+        <dt className="text-muted-foreground">Their labels</dt>
+        <dd className="break-words">
+          {theirs.labels.length > 0 ? theirs.labels.map((label) => `#${label}`).join(" ") : "None"}
+        </dd>
       </dl>
       <p className="text-muted-foreground">
         Keep mine saves what you typed over their version; Use theirs drops your changes.

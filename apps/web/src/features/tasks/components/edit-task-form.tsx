@@ -1,35 +1,61 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { Task } from "../task-api";
+import type { Task, TaskChanges } from "../task-api";
+import { changesBetween, draftOf, type EditDraft, isEmptyChange } from "../task-edit";
 import { useTaskDraft } from "../use-task-draft";
+import { useLabels } from "../use-task-queries";
 import { DraftFields } from "./draft-fields";
 import { EditConflict } from "./edit-conflict";
+import { LabelPicker } from "./label-picker";
+import { OrganizeFields } from "./organize-fields";
 
-export interface EditDraft {
-  title: string;
-  description: string | null;
-}
+export type { EditDraft };
 
 interface EditTaskFormProps {
   task: Task;
-  /** Start from this text instead of the task's (an edit the API refused). */
+  /** The user's zone: a new due date is in it (a task that has one keeps its own). */
+  timeZone: string;
+  /** Start from this draft instead of the task (an edit the API refused). */
   initial?: EditDraft | null;
   /**
    * The server's version, when the edit was refused because the task changed elsewhere: both are
    * shown, and the choice is "Keep mine" (save) or "Use theirs" (cancel).
    */
   conflict?: Task | null;
-  onSave(changes: EditDraft): void;
+  /** `changes`: only what differs from the version saved. */
+  onSave(draft: EditDraft, changes: TaskChanges): void;
   onCancel(): void;
 }
 
-/** Edit in place: Enter saves, Escape cancels; nothing is sent if nothing changed. */
-export function EditTaskForm({ task, initial, conflict, onSave, onCancel }: EditTaskFormProps) {
-  const start = initial ?? task;
+/**
+ * Edit in place: title, description, priority, due date and time, labels. Enter saves, Escape
+ * cancels; only the fields that changed are sent, and nothing if none did.
+ */
+export function EditTaskForm({
+  task,
+  timeZone,
+  initial,
+  conflict,
+  onSave,
+  onCancel,
+}: EditTaskFormProps) {
+  const start = initial ?? draftOf(task);
   const form = useTaskDraft({ title: start.title, description: start.description ?? "" });
+  const [organizing, setOrganizing] = useState({
+    priority: start.priority,
+    dueDate: start.dueDate,
+    dueTime: start.dueTime,
+  });
+  const [labels, setLabels] = useState(start.labels);
+  const suggestions = useLabels().data ?? [];
   const { titleRef } = form;
+  const saved = conflict ?? task;
+  const otherZone =
+    saved.due_date !== null && saved.time_zone !== null && saved.time_zone !== timeZone
+      ? saved.time_zone
+      : null;
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -49,17 +75,18 @@ export function EditTaskForm({ task, initial, conflict, onSave, onCancel }: Edit
       }}
       onSubmit={(event) => {
         event.preventDefault();
-        const changes = form.check();
-        if (!changes) return;
-        const saved = conflict ?? task;
-        const unchanged =
-          changes.title === saved.title && changes.description === (saved.description ?? null);
-        if (unchanged) onCancel();
-        else onSave(changes);
+        const text = form.check();
+        if (!text) return;
+        const draft: EditDraft = { ...text, ...organizing, labels };
+        const changes = changesBetween(saved, draft, timeZone);
+        if (isEmptyChange(changes)) onCancel();
+        else onSave(draft, changes);
       }}
     >
       {conflict ? <EditConflict theirs={conflict} /> : null}
       <DraftFields form={form} titleLabel="Title" descriptionLabel="Description" />
+      <OrganizeFields value={organizing} onChange={setOrganizing} otherZone={otherZone} />
+      <LabelPicker value={labels} onChange={setLabels} suggestions={suggestions} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" size="sm" onClick={onCancel}>
           {conflict ? "Use theirs" : "Cancel"}

@@ -5,13 +5,19 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
-import type { Task } from "../task-api";
+import { formatDate } from "@/lib/quick-add/wall-clock";
+import type { Task, TaskChanges } from "../task-api";
 import { showLatest } from "../task-cache";
 import { TaskConflictError } from "../task-conflict";
+import { applyChanges, dueChanges, type EditDraft } from "../task-edit";
 import { useTaskFeedback } from "../task-feedback";
-import { type ListFilter, matchesFilter } from "../task-views";
+import { TASK_ROW_ATTRIBUTE } from "../task-focus";
+import { type RowActions, useRegisterRowActions } from "../task-row-actions";
+import { type ListFilter, matchesFilter, todayIn } from "../task-views";
 import { isOptimistic, useUpdateTask } from "../use-task-mutations";
-import { type EditDraft, EditTaskForm } from "./edit-task-form";
+import { useDueClock } from "./due-clock";
+import { EditTaskForm } from "./edit-task-form";
+import { HighlightedText } from "./highlighted-text";
 import { PencilIcon, TrashIcon } from "./icons";
 import { TaskDetails } from "./task-details";
 
@@ -37,33 +43,72 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   const feedback = useTaskFeedback();
   const itemRef = useRef<HTMLLIElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  /** Where focus goes when the editor closes: where it was opened from (Edit, or the row by key). */
+  const returnFocus = useRef<"edit" | "row" | null>(null);
+  const openedFrom = useRef<"edit" | "row">("edit");
+  const clock = useDueClock();
   const saving = isOptimistic(task);
 
   useEffect(() => {
     if (editing || !returnFocus.current) return;
-    returnFocus.current = false;
-    editButtonRef.current?.focus();
+    const target = returnFocus.current === "row" ? itemRef.current : editButtonRef.current;
+    returnFocus.current = null;
+    target?.focus();
   }, [editing]);
 
+  const openEditor = (from: "edit" | "row") => {
+    editSeen.current = task.updated_at;
+    openedFrom.current = from;
+    setEditing(true);
+  };
+
   const closeEditor = () => {
-    returnFocus.current = true;
+    returnFocus.current = openedFrom.current;
     setRefusedEdit(null);
     setTheirs(null);
     setEditing(false);
   };
 
-  const save = (changes: EditDraft) => {
+  const setCompleted = (isCompleted: boolean) => {
+    if (!matchesFilter({ ...task, is_completed: isCompleted }, filter)) onLeave(itemRef.current);
+    update({ kind: "complete", isCompleted, seen: task.updated_at });
+  };
+
+  /** A quick change from the keyboard; the row leaves a list the task no longer belongs in. */
+  const change = (changes: TaskChanges) => {
+    if (!matchesFilter(applyChanges(task, changes), filter)) onLeave(itemRef.current);
+    update({ kind: "set", changes, seen: task.updated_at });
+  };
+
+  const actions = useRef<RowActions | null>(null);
+  // A task not yet confirmed by the API has no id to change it by: its keys wait, like its buttons.
+  actions.current = saving
+    ? null
+    : {
+        toggleCompleted: () => setCompleted(!task.is_completed),
+        edit: () => openEditor("row"),
+        remove: () => onDelete(task, itemRef.current),
+        setPriority: (priority) => {
+          if (priority !== task.priority) change({ priority });
+        },
+        dueToday: () => {
+          const today = formatDate(todayIn(clock.timeZone, clock.now));
+          if (task.due_date !== today) change(dueChanges(today, task.due_time, clock.timeZone));
+        },
+      };
+  useRegisterRowActions(task.id, actions);
+
+  const save = (draft: EditDraft, changes: TaskChanges) => {
     if (theirs) {
       // "Keep mine": the change now applies to their version, which is shown underneath it.
       showLatest(client, theirs, task);
       editSeen.current = theirs.updated_at;
     }
     update(
-      { kind: "edit", ...changes, seen: editSeen.current },
+      { kind: "edit", changes, seen: editSeen.current },
       {
         onError: (error) => {
-          setRefusedEdit(changes);
+          setRefusedEdit(draft);
           setTheirs(error instanceof TaskConflictError ? error.current : null);
           setEditing(true);
         },
@@ -81,9 +126,10 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
 
   if (editing) {
     return (
-      <li ref={itemRef} className="px-3 py-3 sm:px-4">
+      <li ref={itemRef} className="px-3 py-3 sm:px-4" data-task-editor="">
         <EditTaskForm
           task={task}
+          timeZone={clock.timeZone}
           initial={refusedEdit}
           conflict={theirs}
           onCancel={theirs ? () => takeTheirs(theirs) : closeEditor}
@@ -96,7 +142,10 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   return (
     <li
       ref={itemRef}
-      className="group flex items-start gap-3 px-3 py-3 transition-colors hover:bg-muted/50 sm:px-4"
+      {...{ [TASK_ROW_ATTRIBUTE]: "" }}
+      data-task-id={task.id}
+      tabIndex={-1}
+      className="group flex items-start gap-3 px-3 py-3 transition-colors hover:bg-muted/50 focus:bg-accent/60 focus:outline-2 focus:-outline-offset-2 focus:outline-ring sm:px-4"
       aria-busy={saving || undefined}
     >
       <Checkbox
@@ -104,13 +153,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
         checked={task.is_completed}
         disabled={saving}
         aria-label={`Complete "${task.title}"`}
-        onCheckedChange={(checked) => {
-          const isCompleted = checked === true;
-          if (!matchesFilter({ ...task, is_completed: isCompleted }, filter)) {
-            onLeave(itemRef.current);
-          }
-          update({ kind: "complete", isCompleted, seen: task.updated_at });
-        }}
+        onCheckedChange={(checked) => setCompleted(checked === true)}
       />
       <div className="min-w-0 flex-1">
         <p
@@ -119,12 +162,12 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
             task.is_completed && "text-muted-foreground line-through",
           )}
         >
-          {task.title}
+          <HighlightedText text={task.title} query={filter.q ?? null} />
         </p>
         <TaskDetails task={task} />
         {task.description ? (
           <p className="mt-1 whitespace-pre-wrap break-words text-sm text-muted-foreground">
-            {task.description}
+            <HighlightedText text={task.description} query={filter.q ?? null} />
           </p>
         ) : null}
         {saving ? <p className="mt-1 text-xs text-muted-foreground">Saving…</p> : null}
@@ -136,10 +179,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
           size="icon"
           disabled={saving}
           aria-label={`Edit "${task.title}"`}
-          onClick={() => {
-            editSeen.current = task.updated_at;
-            setEditing(true);
-          }}
+          onClick={() => openEditor("edit")}
         >
           <PencilIcon />
         </Button>

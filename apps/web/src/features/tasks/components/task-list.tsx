@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { describeError } from "@/lib/api-error";
 import { dayHeading } from "../describe-due";
 import type { Task } from "../task-api";
+import { focusNeighbour } from "../task-focus";
 import type { ListFilter } from "../task-views";
 import type { useTaskList } from "../use-task-queries";
 import { useDueClock } from "./due-clock";
@@ -26,18 +27,6 @@ interface TaskListProps {
   focusFallback(): void;
 }
 
-/** The first checkbox of the item after (or else before) `item`, so focus never falls off. */
-function focusNeighbour(item: HTMLLIElement | null, fallback: () => void): void {
-  for (const sibling of [item?.nextElementSibling, item?.previousElementSibling]) {
-    const checkbox = sibling?.querySelector<HTMLButtonElement>('[role="checkbox"]:not(:disabled)');
-    if (checkbox) {
-      checkbox.focus();
-      return;
-    }
-  }
-  fallback();
-}
-
 function visibleTasks(query: TaskListProps["query"], hidden: TaskListProps["hidden"]): Task[] {
   const seen = new Set<string>();
   const tasks: Task[] = [];
@@ -51,12 +40,17 @@ function visibleTasks(query: TaskListProps["query"], hidden: TaskListProps["hidd
   return tasks;
 }
 
-/** Tasks by due day, days in order, each day's timed tasks by time after its all-day ones. */
-function byDay(tasks: Task[]): [string, Task[]][] {
+/**
+ * Tasks by due day, days in order. Within a day, the list's own order when one was chosen; by
+ * default each day's timed tasks by time after its all-day ones.
+ */
+function byDay(tasks: Task[], keepOrder: boolean): [string, Task[]][] {
   const days = new Map<string, Task[]>();
   const sorted = [...tasks].sort((a, b) =>
     (a.due_date ?? "") === (b.due_date ?? "")
-      ? (a.due_time ?? "").localeCompare(b.due_time ?? "")
+      ? keepOrder
+        ? 0
+        : (a.due_time ?? "").localeCompare(b.due_time ?? "")
       : (a.due_date ?? "").localeCompare(b.due_date ?? ""),
   );
   for (const task of sorted) {
@@ -121,7 +115,7 @@ export function TaskList({
         </ul>
       ) : null}
       {!isEmpty && groupByDay
-        ? byDay(tasks).map(([day, dayTasks]) => {
+        ? byDay(tasks, filter.sort !== undefined).map(([day, dayTasks]) => {
             const heading = dayHeading(day, clock);
             return (
               <section key={day} aria-label={heading} className="grid gap-2">

@@ -1,22 +1,30 @@
 "use client";
 
 import type { QueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Toaster } from "@/components/ui/sonner";
 import type { ApiClient } from "@/lib/api-client";
 import { formatDate } from "@/lib/quick-add/wall-clock";
 import { parseDate } from "../describe-due";
+import type { SortPreferences } from "../sort-preference";
 import { countsWithout } from "../task-cache";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
-import { type TaskView, todayIn, viewDays, viewTitle } from "../task-views";
+import { moveTaskFocus } from "../task-focus";
+import { RowActionsProvider } from "../task-row-actions";
+import { ariaKeyShortcuts } from "../task-shortcuts";
+import type { SortKey } from "../task-sort";
+import { type TaskView, todayIn, viewDays } from "../task-views";
 import { type InitialTasks, TasksProvider } from "../tasks-provider";
 import { UNDO_WINDOW_MS, useTaskDeletion } from "../use-task-deletion";
 import { useLabels, usePrefetchView, useTaskCounts } from "../use-task-queries";
+import { useTaskShortcuts } from "../use-task-shortcuts";
 import { useUserTimeZone } from "../use-user-time-zone";
 import { useViewNavigation, ViewNavigationProvider } from "../view-navigation";
 import { AddTaskForm } from "./add-task-form";
 import { DueClockProvider, useDueClock } from "./due-clock";
+import { ScreenHeading } from "./screen-heading";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskSidebar } from "./task-sidebar";
 import { ViewLists } from "./view-lists";
 import { ViewsDrawer } from "./views-drawer";
@@ -26,6 +34,14 @@ export interface TaskManagerProps {
   initial?: InitialTasks | null;
   /** The view the page was opened on; Inbox by default. */
   view?: TaskView;
+  /** The search the address named (`?q=`), shown instead of the view. */
+  search?: string | null;
+  /** The order the address named (`?sort=`). */
+  sort?: SortKey | null;
+  /** Each view's last order (the cookie's). */
+  sortPreferences?: SortPreferences;
+  /** The page's header (rendered here, inside the screen's state: its search box uses it). */
+  header?: ReactNode;
   /** The zone the server rendered for (the browser's, from its cookie), if it knew it. */
   timeZone?: string | null;
   /** Injected in tests; the browser's client by default. */
@@ -38,6 +54,10 @@ export interface TaskManagerProps {
 export function TaskManager({
   initial,
   view,
+  search,
+  sort,
+  sortPreferences,
+  header,
   timeZone,
   api,
   queryClient,
@@ -47,9 +67,19 @@ export function TaskManager({
   return (
     <TasksProvider initial={initial} api={api} queryClient={queryClient}>
       <TaskFeedbackProvider>
-        <ViewNavigationProvider initial={view ?? { kind: "inbox" }}>
+        <ViewNavigationProvider
+          initial={view ?? { kind: "inbox" }}
+          initialSearch={search ?? null}
+          initialSort={sort ?? null}
+          sortPreferences={sortPreferences}
+        >
           <DueClockProvider timeZone={zone}>
-            <TaskScreen timeZone={zone} undoWindowMs={undoWindowMs ?? UNDO_WINDOW_MS} />
+            {header}
+            <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">
+              <RowActionsProvider>
+                <TaskScreen timeZone={zone} undoWindowMs={undoWindowMs ?? UNDO_WINDOW_MS} />
+              </RowActionsProvider>
+            </main>
           </DueClockProvider>
         </ViewNavigationProvider>
       </TaskFeedbackProvider>
@@ -66,14 +96,16 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs: number }) {
-  const { view } = useViewNavigation();
+  const { view, search, sort, navigate, sortFor } = useViewNavigation();
   const { now } = useDueClock();
   const today = formatDate(todayIn(timeZone, now));
   // Recomputed when the day changes (at midnight), not every minute.
   const days = useMemo(() => viewDays(parseDate(today)), [today]);
   const counts = useTaskCounts(days);
   const labels = useLabels();
-  const prefetch = usePrefetchView(days);
+  const prefetch = usePrefetchView(days, sortFor);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const deletion = useTaskDeletion(undoWindowMs);
   const { announcement, failure, dismissFailure } = useFeedbackState();
   const titleInputRef = useRef<HTMLInputElement>(null);
@@ -94,6 +126,21 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
   }, [undoLast]);
 
   const focusAddInput = useCallback(() => titleInputRef.current?.focus(), []);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  // From the quick-add line to the list, where the task shortcuts work (or the heading if empty).
+  const leaveAddForm = useCallback(() => {
+    if (!moveTaskFocus(1)) headingRef.current?.focus();
+  }, []);
+  const goTo = useCallback(
+    (next: TaskView) => {
+      navigate(next);
+      // The focused row may belong to the view that is leaving: focus starts at the new heading.
+      headingRef.current?.focus();
+    },
+    [navigate],
+  );
+  useTaskShortcuts({ focusQuickAdd: focusAddInput, openHelp, goTo });
+  const screen = useMemo(() => ({ view, search, sort }), [view, search, sort]);
   const sidebar = (onNavigate?: () => void) => (
     <TaskSidebar
       counts={counts.data && countsWithout(counts.data, days.today, deletion.hidden.values())}
@@ -107,14 +154,29 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
     <div className="grid gap-6 md:grid-cols-[13rem_minmax(0,1fr)]">
       <aside className="hidden md:block">{sidebar()}</aside>
       <section aria-labelledby="tasks-heading" className="grid min-w-0 content-start gap-5">
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <ViewsDrawer>{(close) => sidebar(close)}</ViewsDrawer>
-          <h1 id="tasks-heading" className="truncate text-2xl font-semibold tracking-tight">
-            {view.kind === "label" ? <span aria-hidden="true"># </span> : null}
-            {viewTitle(view)}
-          </h1>
+          <ScreenHeading ref={headingRef} screen={screen} focusAfterLabelDelete={focusAddInput} />
+          <Button
+            variant="ghost"
+            size="sm"
+            className="ml-auto"
+            aria-keyshortcuts={ariaKeyShortcuts("help")}
+            onClick={openHelp}
+          >
+            <span aria-hidden="true" className="rounded border px-1.5 font-mono text-xs">
+              ?
+            </span>
+            Keyboard shortcuts
+          </Button>
         </div>
-        <AddTaskForm titleInputRef={titleInputRef} view={view} days={days} timeZone={timeZone} />
+        <AddTaskForm
+          titleInputRef={titleInputRef}
+          view={view}
+          days={days}
+          timeZone={timeZone}
+          onEscape={leaveAddForm}
+        />
         {failure ? (
           <div
             role="alert"
@@ -127,7 +189,7 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
           </div>
         ) : null}
         <ViewLists
-          view={view}
+          screen={screen}
           days={days}
           hidden={deletion.hidden}
           onDelete={deletion.remove}
@@ -136,6 +198,7 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
         <p role="status" className="sr-only">
           {announcement}
         </p>
+        <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
       </section>
     </div>
   );

@@ -27,8 +27,9 @@ function ViewEntry({
   to: TaskView;
   count: ListCount | undefined;
 } & Pick<TaskSidebarProps, "onIntent" | "onNavigate">) {
-  const { view } = useViewNavigation();
-  const current = sameView(view, to);
+  const { view, search } = useViewNavigation();
+  // A search's results are no view's.
+  const current = search === null && sameView(view, to);
   return (
     <li>
       <ViewLink

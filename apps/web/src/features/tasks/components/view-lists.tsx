@@ -1,20 +1,36 @@
 "use client";
 
 import type { Task } from "../task-api";
-import { type TaskView, type ViewDays, type ViewSection, viewSections } from "../task-views";
+import {
+  type ScreenState,
+  screenSections,
+  type TaskView,
+  type ViewDays,
+  type ViewSection,
+} from "../task-views";
 import { useTaskList } from "../use-task-queries";
 import { TaskList } from "./task-list";
 import type { EmptyText } from "./task-list-states";
 
 interface ViewListsProps {
-  view: TaskView;
+  screen: ScreenState;
   days: ViewDays;
   hidden: ReadonlyMap<string, Task>;
   onDelete(task: Task): void;
   focusFallback(): void;
 }
 
-function emptyText(view: TaskView, section: ViewSection): EmptyText | null {
+function emptyText(screen: ScreenState, section: ViewSection): EmptyText | null {
+  if (screen.search !== null) {
+    return {
+      title: `No tasks match "${screen.search}"`,
+      body: "Check the spelling or try other words. Escape returns to your tasks.",
+    };
+  }
+  return viewEmptyText(screen.view, section);
+}
+
+function viewEmptyText(view: TaskView, section: ViewSection): EmptyText | null {
   switch (view.kind) {
     case "inbox":
       return {
@@ -43,12 +59,19 @@ function emptyText(view: TaskView, section: ViewSection): EmptyText | null {
   }
 }
 
+/** A list's accessible name: its heading, else what it holds. */
+function listLabel(screen: ScreenState, section: ViewSection): string {
+  if (screen.search !== null) return "Search results";
+  return section.heading ?? (screen.view.kind === "today" ? "Due today" : "Tasks");
+}
+
 function SectionList({
-  view,
+  screen,
   section,
   ...rest
 }: Omit<ViewListsProps, "days"> & { section: ViewSection }) {
   const query = useTaskList(section.filter);
+  const { view } = screen;
   return (
     <div className="grid gap-2">
       {section.heading && (query.data?.pages[0]?.tasks.length ?? 0) > 0 ? (
@@ -57,23 +80,24 @@ function SectionList({
       <TaskList
         filter={section.filter}
         query={query}
-        label={section.heading ?? (view.kind === "today" ? "Due today" : "Tasks")}
-        empty={emptyText(view, section)}
-        groupByDay={view.kind === "upcoming"}
+        label={listLabel(screen, section)}
+        empty={emptyText(screen, section)}
+        groupByDay={view.kind === "upcoming" && screen.search === null}
         {...rest}
       />
     </div>
   );
 }
 
-/** The lists of the view on screen: one, or Today's "Overdue" above the day's own. */
-export function ViewLists({ view, days, ...rest }: ViewListsProps) {
+/** The lists on screen: the view's one, Today's "Overdue" above the day's own, or a search's. */
+export function ViewLists({ screen, days, ...rest }: ViewListsProps) {
+  const { view } = screen;
   return (
     <>
-      {viewSections(view, days).map((section) => (
+      {screenSections(screen, days).map((section) => (
         <SectionList
           key={`${view.kind}:${view.kind === "label" ? view.name : ""}:${section.id}`}
-          view={view}
+          screen={screen}
           section={section}
           {...rest}
         />

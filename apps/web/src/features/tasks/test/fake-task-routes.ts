@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { type Task, unorganizedFields } from "../task-api";
-import { labelsOf, matchesQuery, organizingFieldsOf } from "./fake-task-filters";
+import { renameOrDeleteLabel } from "./fake-label-routes";
+import {
+  comparator,
+  labelsOf,
+  matchesQuery,
+  newestFirst,
+  organizingFieldsOf,
+  type Position,
+  patchOrganizing,
+} from "./fake-task-filters";
 import { validate } from "./fake-task-validation";
 
 /** What a route answers, before it is sent: the idempotency layer stores and replays these. */
@@ -24,10 +33,41 @@ export const COUNT_CAP = 10_000;
 
 export const CONFLICT_DETAIL = "This task was changed elsewhere since you loaded it.";
 
-type Position = Pick<Task, "created_at" | "id">;
+export { newestFirst };
 
-export const newestFirst = (a: Position, b: Position) =>
-  a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1;
+const SORTS = ["created_at", "updated_at", "due_at", "priority", "title"].flatMap((key) => [
+  key,
+  `-${key}`,
+]);
+
+const queryIssue = (field: string, msg: string, type = "value_error"): Answer => ({
+  status: 422,
+  body: { detail: [{ loc: ["query", field], msg, type }] },
+});
+
+/** The list's `q` and `sort`, or the 422 the API answers for them. */
+function searchAndSort(query: URLSearchParams): { q: string | null; sort: string } | Answer {
+  const raw = query.get("q");
+  const q = raw === null ? null : raw.trim();
+  if (q !== null && ([...q].length < 1 || [...q].length > 200)) {
+    return queryIssue("q", "String should have 1 to 200 characters", "string_too_short");
+  }
+  const sort = query.get("sort") ?? (q === null ? "-created_at" : "relevance");
+  if (sort === "relevance" && q === null)
+    return queryIssue("sort", "sort=relevance needs a search (q)");
+  if (sort !== "relevance" && !SORTS.includes(sort))
+    return queryIssue("sort", "Input should be a known sort", "enum");
+  return { q, sort };
+}
+
+const positionOf = (task: Task): Position => ({
+  created_at: task.created_at,
+  id: task.id,
+  priority: task.priority,
+  title: task.title,
+  due_date: task.due_date,
+  due_time: task.due_time,
+});
 
 export const etagOf = (task: Task) => `"${task.updated_at}"`;
 
@@ -51,16 +91,19 @@ function list(tasks: Task[], userId: string, query: URLSearchParams): Answer {
     const msg = "Input should be 'all', 'pending' or 'completed'";
     return { status: 422, body: { detail: [{ loc: ["query", "status"], msg, type: "enum" }] } };
   }
+  const order = searchAndSort(query);
+  if ("status" in order) return order;
+  const compare = comparator(order.sort, order.q);
   const mine = tasks
     .filter((task) => task.user_id === userId)
     .filter((task) => status === "all" || task.is_completed === (status === "completed"))
     .filter((task) => matchesQuery(task, query))
-    .sort(newestFirst);
+    .sort(compare);
   const cursor = query.get("cursor");
   const after: Position | null = cursor
     ? JSON.parse(Buffer.from(cursor, "base64url").toString())
     : null;
-  const rest = after ? mine.filter((task) => newestFirst(task, after) > 0) : mine;
+  const rest = after ? mine.filter((task) => compare(task, after) > 0) : mine;
   const page = rest.slice(0, limit);
   const headers: Record<string, string> =
     mine.length > COUNT_CAP
@@ -68,9 +111,7 @@ function list(tasks: Task[], userId: string, query: URLSearchParams): Answer {
       : { "X-Total-Count": String(mine.length) };
   const last = page.at(-1);
   if (rest.length > limit && last) {
-    const next = Buffer.from(JSON.stringify({ created_at: last.created_at, id: last.id })).toString(
-      "base64url",
-    );
+    const next = Buffer.from(JSON.stringify(positionOf(last))).toString("base64url");
     headers.Link = `</api/tasks?limit=${limit}&cursor=${next}&status=${status}>; rel="next"`;
   }
   return { status: 200, body: page, headers };
@@ -115,7 +156,15 @@ function changed(task: Task, request: TaskRequest, toggle: boolean): Task | Answ
   if (method === "PATCH" && typeof body?.is_completed === "boolean") {
     next.is_completed = body.is_completed;
   }
-  return next;
+  // PUT replaces every field: what it leaves out goes back to its default.
+  if (method === "PUT") return { ...next, ...unorganizedFields(), ...organizingFieldsOf(body) };
+  const organized = patchOrganizing(next, body ?? {});
+  if (organized) return organized;
+  const msg = "A due time or time zone needs a due date";
+  return {
+    status: 422,
+    body: { detail: [{ loc: ["body", "due_time"], msg, type: "value_error" }] },
+  };
 }
 
 /** The task API's routes over an in-memory store; `tick` gives each change a later time. */
@@ -126,6 +175,7 @@ export function answer(tasks: Task[], tick: () => string, request: TaskRequest):
   if (path === "/api/labels" && method === "GET") {
     return { status: 200, body: labelsOf(tasks.filter((task) => task.user_id === userId)) };
   }
+  if (path.startsWith("/api/labels/")) return renameOrDeleteLabel(tasks, tick, request);
   const match = /^\/api\/tasks\/([^/]+)(\/complete)?$/.exec(path);
   const task = tasks.find((candidate) => candidate.id === match?.[1]);
   if (!match || !task) {

@@ -5,9 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { type ApiClient, createApiClient } from "@/lib/api-client";
 import { createTokenSource, type TokenSource } from "@/lib/api-token";
 import { TaskManager } from "../components/task-manager";
+import { TaskSearchField } from "../components/task-search-field";
+import { type SortPreferences, viewSortKey } from "../sort-preference";
 import { countTasks, listLabels, listTasks } from "../task-api";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
-import { countFilters, type TaskView, todayIn, viewDays, viewSections } from "../task-views";
+import { DEFAULT_SORT, type SortKey } from "../task-sort";
+import { countFilters, screenSections, type TaskView, todayIn, viewDays } from "../task-views";
 import { createTaskQueryClient, TasksProvider } from "../tasks-provider";
 import { type FakeTaskApi, startFakeTaskApi } from "./fake-task-api";
 
@@ -102,18 +105,32 @@ export function installBrowserGaps(): void {
 /** The zone component tests run in: the browser's (jsdom's), like the app. */
 export const testTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+export interface RenderOptions {
+  serverRendered?: boolean;
+  view?: TaskView;
+  /** The address's `?q=` and `?sort=`, and the sort cookie's preferences. */
+  search?: string | null;
+  sort?: SortKey | null;
+  sortPreferences?: SortPreferences;
+  undoWindowMs?: number;
+}
+
 /**
- * The whole task screen for `session`'s user. With `serverRendered`, the view's first pages, the
- * counts and the labels are fetched first, as the tasks page does on the server, and passed in.
+ * The whole task screen for `session`'s user, with the header's search box. With
+ * `serverRendered`, the screen's first pages, the counts and the labels are fetched first, as the
+ * tasks page does on the server, and passed in.
  */
-export async function renderTaskManager(
-  session: TestSession,
-  options: { serverRendered?: boolean; view?: TaskView; undoWindowMs?: number } = {},
-) {
+export async function renderTaskManager(session: TestSession, options: RenderOptions = {}) {
   installBrowserGaps();
   const view = options.view ?? { kind: "inbox" };
+  const search = options.search ?? null;
+  const sort = options.sort ?? null;
+  const sortPreferences = options.sortPreferences ?? {};
   const days = viewDays(todayIn(testTimeZone()));
-  const filters = viewSections(view, days).map((section) => section.filter);
+  const screenSort = sort ?? sortPreferences[viewSortKey(view)] ?? DEFAULT_SORT;
+  const filters = screenSections({ view, search, sort: screenSort }, days).map(
+    (section) => section.filter,
+  );
   const initial = options.serverRendered
     ? {
         lists: await Promise.all(
@@ -135,6 +152,10 @@ export async function renderTaskManager(
       queryClient={queryClient}
       initial={initial}
       view={view}
+      search={search}
+      sort={sort}
+      sortPreferences={sortPreferences}
+      header={<TaskSearchField />}
       timeZone={testTimeZone()}
       undoWindowMs={options.undoWindowMs ?? 60_000}
     />,
