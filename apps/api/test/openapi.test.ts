@@ -39,6 +39,7 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
       "DELETE /api/labels/{name}",
+      "DELETE /api/tasks",
       "DELETE /api/tasks/{id}",
       "GET /api/labels",
       "GET /api/tasks",
@@ -49,6 +50,7 @@ describe("the OpenAPI document", () => {
       "PATCH /api/tasks/{id}",
       "PATCH /api/tasks/{id}/complete",
       "POST /api/tasks",
+      "POST /api/tasks/{id}/restore",
       "PUT /api/tasks/{id}",
     ]);
   });
@@ -111,6 +113,7 @@ describe("the OpenAPI document", () => {
           route: "DELETE /api/labels/{name}",
           statuses: ["204", "401", "404", "422", "429", "503"],
         },
+        { route: "DELETE /api/tasks", statuses: ["204", "401", "422", "429", "503"] },
         {
           route: "DELETE /api/tasks/{id}",
           statuses: ["204", "401", "403", "404", "412", "422", "429", "503"],
@@ -135,6 +138,10 @@ describe("the OpenAPI document", () => {
         {
           route: "POST /api/tasks",
           statuses: ["201", "401", "403", "409", "413", "415", "422", "429", "503"],
+        },
+        {
+          route: "POST /api/tasks/{id}/restore",
+          statuses: ["200", "401", "403", "404", "412", "422", "429", "503"],
         },
         { route: "PUT /api/tasks/{id}", statuses: ["200", ...withBody] },
       ].map((row) => ({ ...row, id: "string", summary: "string" })),

@@ -62,8 +62,12 @@ export function queryFingerprint(query: ListQuery): string {
     query.q ?? "",
     query.sort ?? "-created_at",
   ];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 16);
+  return fingerprintOf(canonical);
 }
+
+/** A list's values as a cursor's fingerprint: 16 base64url characters of their digest. */
+export const fingerprintOf = (canonical: readonly string[]): string =>
+  createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 16);
 
 /** The search text as SQL compares it: lower-cased, without accents, LIKE's wildcards escaped. */
 const folded = (q: string) => sql`task_fold(${q.replace(/[\\%_]/g, "\\$&")})`;

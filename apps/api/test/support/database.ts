@@ -104,5 +104,5 @@ export async function createTestDatabase({
 }
 
 async function truncate(database: Database) {
-  await database.db.execute(sql`truncate tasks, idempotency_keys`);
+  await database.db.execute(sql`truncate tasks, trashed_tasks, idempotency_keys`);
 }

@@ -13,6 +13,16 @@ const cases: [string, Record<string, unknown>, Issue][] = [
     { loc: ["body", "due_date"], type: "date_parsing" },
   ],
   [
+    "a date whose due moment would pass year 9999",
+    { due_date: "9999-12-31", time_zone: "UTC" },
+    { loc: ["body", "due_date"], type: "value_error" },
+  ],
+  [
+    "a date whose due moment would come before year 0001",
+    { due_date: "0001-01-01", time_zone: "Etc/GMT-14" },
+    { loc: ["body", "due_date"], type: "value_error" },
+  ],
+  [
     "a date in another format",
     { due_date: "31.01.2027" },
     { loc: ["body", "due_date"], type: "date_parsing" },
