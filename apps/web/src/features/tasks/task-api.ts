@@ -9,10 +9,13 @@ export type Task = components["schemas"]["Task"];
 export type Label = components["schemas"]["Label"];
 export type Priority = Task["priority"];
 
-/** The organising fields of a task that has none: what the API answers for a plain new task. */
+/**
+ * The organising fields of a task that has none, and the `deleted_at` of one that is not in the
+ * trash: what the API answers for a plain new task.
+ */
 export const unorganizedFields = (): Pick<
   Task,
-  "priority" | "due_date" | "due_time" | "time_zone" | "due_at" | "labels"
+  "priority" | "due_date" | "due_time" | "time_zone" | "due_at" | "labels" | "deleted_at"
 > => ({
   priority: "none",
   due_date: null,
@@ -20,6 +23,7 @@ export const unorganizedFields = (): Pick<
   time_zone: null,
   due_at: null,
   labels: [],
+  deleted_at: null,
 });
 type ListQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
 export type TaskStatus = NonNullable<ListQuery["status"]>;

@@ -19,6 +19,7 @@ import {
   viewSections,
 } from "./task-views";
 import { useApi } from "./tasks-provider";
+import { trashOptions } from "./use-trash";
 
 function taskListOptions(api: ApiClient, filter: ListFilter) {
   return infiniteQueryOptions({
@@ -58,6 +59,7 @@ export function usePrefetchView(days: ViewDays): (view: TaskView) => void {
   const client = useQueryClient();
   return useCallback(
     (view) => {
+      if (view.kind === "trash") void client.prefetchInfiniteQuery(trashOptions(api));
       for (const section of viewSections(view, days)) {
         void client.prefetchInfiniteQuery(taskListOptions(api, section.filter));
       }

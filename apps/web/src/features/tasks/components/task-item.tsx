@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
+import { takeFocusRequest } from "../focus-request";
 import type { Task } from "../task-api";
 import { showLatest } from "../task-cache";
 import { TaskConflictError } from "../task-conflict";
@@ -37,8 +38,14 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   const feedback = useTaskFeedback();
   const itemRef = useRef<HTMLLIElement>(null);
   const editButtonRef = useRef<HTMLButtonElement>(null);
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const saving = isOptimistic(task);
+
+  // Brought back by "Undo": focus returns to where it was when the task was deleted.
+  useEffect(() => {
+    if (takeFocusRequest(task.id)) deleteButtonRef.current?.focus();
+  }, [task.id]);
 
   useEffect(() => {
     if (editing || !returnFocus.current) return;
@@ -144,6 +151,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
           <PencilIcon />
         </Button>
         <Button
+          ref={deleteButtonRef}
           variant="ghost"
           size="icon"
           className="hover:bg-destructive/10 hover:text-destructive"

@@ -16,8 +16,10 @@ import { useLabels, usePrefetchView, useTaskCounts } from "../use-task-queries";
 import { useUserTimeZone } from "../use-user-time-zone";
 import { useViewNavigation, ViewNavigationProvider } from "../view-navigation";
 import { AddTaskForm } from "./add-task-form";
+import { ConnectionNotice } from "./connection-notice";
 import { DueClockProvider, useDueClock } from "./due-clock";
 import { TaskSidebar } from "./task-sidebar";
+import { TrashView } from "./trash-view";
 import { ViewLists } from "./view-lists";
 import { ViewsDrawer } from "./views-drawer";
 
@@ -34,7 +36,7 @@ export interface TaskManagerProps {
   undoWindowMs?: number;
 }
 
-/** The whole task screen: views, add, list, edit, complete and delete with undo. */
+/** The whole task screen: views, add, list, edit, complete, delete with undo, and the trash. */
 export function TaskManager({
   initial,
   view,
@@ -114,7 +116,10 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             {viewTitle(view)}
           </h1>
         </div>
-        <AddTaskForm titleInputRef={titleInputRef} view={view} days={days} timeZone={timeZone} />
+        {view.kind === "trash" ? null : (
+          <AddTaskForm titleInputRef={titleInputRef} view={view} days={days} timeZone={timeZone} />
+        )}
+        <ConnectionNotice />
         {failure ? (
           <div
             role="alert"
@@ -126,13 +131,17 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             </Button>
           </div>
         ) : null}
-        <ViewLists
-          view={view}
-          days={days}
-          hidden={deletion.hidden}
-          onDelete={deletion.remove}
-          focusFallback={focusAddInput}
-        />
+        {view.kind === "trash" ? (
+          <TrashView />
+        ) : (
+          <ViewLists
+            view={view}
+            days={days}
+            hidden={deletion.hidden}
+            onDelete={deletion.remove}
+            focusFallback={focusAddInput}
+          />
+        )}
         <p role="status" className="sr-only">
           {announcement}
         </p>

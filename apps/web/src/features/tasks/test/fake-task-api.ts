@@ -11,6 +11,7 @@ import { type Task, unorganizedFields } from "../task-api";
 import { oneHeader, pause, readJson, send, takeFirst } from "./fake-http";
 import { createIdempotencyStore, isIdempotentRoute } from "./fake-idempotency";
 import { type Answer, answer, newestFirst } from "./fake-task-routes";
+import { type FakeStore, newestDeletionFirst } from "./fake-trash-routes";
 
 /**
  * A real HTTP server that answers like the task API (paths, status codes, `{"detail": …}`, `Link`
@@ -55,12 +56,19 @@ export interface FakeTaskApi {
   received: ReceivedRequest[];
   /** Token requests answered (200 or 401). */
   tokensIssued(): number;
+  /** `GET /health` requests answered. */
+  healthChecks(): number;
   /** A session cookie for this user, to send to `/api/auth/token`. */
   session(userId: string): string;
   endSession(cookie: string): void;
-  /** Tasks straight into the store; `created_at` decreases with position (first = newest). */
+  /**
+   * Tasks straight into the store (into the trash with a `deleted_at`); `created_at` decreases
+   * with position (first = newest).
+   */
   seed(userId: string, tasks: Array<Partial<Task> & { title: string }>): Task[];
   tasksOf(userId: string): Task[];
+  /** The user's trash, newest deletion first. */
+  trashOf(userId: string): Task[];
   /** Another device changes a task: its `updated_at` (and so its ETag) moves on. */
   changeElsewhere(
     id: string,
@@ -85,6 +93,11 @@ export interface FakeTaskApi {
   dropNext(method: string, path: RegExp, processingMs?: number): void;
   /** API requests wait until the returned function is called. */
   hold(): () => void;
+  /**
+   * The API is down until the returned function is called: every request to it (`/health` too,
+   * not the web app's token endpoint) loses its connection unanswered and unhandled.
+   */
+  goDown(): () => void;
   /** Release held requests and forget unused refusals and drops (after each test). */
   reset(): void;
   /** Sign with a new key and trust only it: every token issued so far is now refused. */
@@ -96,7 +109,8 @@ const ISSUER = "http://localhost:3000";
 export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   let keys = await generateKeyPair("EdDSA", { crv: "Ed25519" });
   const sessions = new Map<string, string>();
-  const tasks: Task[] = [];
+  const store: FakeStore = { tasks: [], trashed: [] };
+  const { tasks } = store;
   const received: ReceivedRequest[] = [];
   const refusals: Refusal[] = [];
   const drops: Drop[] = [];
@@ -104,6 +118,8 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   let held: Promise<void> | null = null;
   let releaseHeld = () => {};
   let tokenCount = 0;
+  let down = false;
+  let healthChecks = 0;
   let clock = Date.parse("2026-01-01T00:00:00.000Z");
   const tick = () => {
     clock += 1000;
@@ -185,7 +201,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
       await pause(drop.processingMs);
     }
     const ifMatch = oneHeader(req.headers["if-match"]);
-    const sent = answer(tasks, tick, {
+    const sent = answer(store, tick, {
       method,
       path,
       query: url.searchParams,
@@ -201,6 +217,11 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     const url = new URL(req.url ?? "/", "http://localhost");
     void (async () => {
       if (url.pathname === "/api/auth/token") return issueToken(req, res);
+      if (down) return void req.socket.destroy();
+      if (url.pathname === "/health") {
+        healthChecks += 1;
+        return send(res, 200, { status: "ok" });
+      }
       if (held) await held;
       const userId = await authenticate(req);
       if (!userId) {
@@ -223,6 +244,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     url: `http://127.0.0.1:${port}`,
     received,
     tokensIssued: () => tokenCount,
+    healthChecks: () => healthChecks,
     session(userId) {
       const cookie = `better-auth.session_token=${randomUUID()}`;
       sessions.set(cookie, userId);
@@ -245,11 +267,14 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
           ...partial,
         };
       });
-      tasks.push(...created);
+      // One with a `deleted_at` goes into the trash.
+      for (const task of created) (task.deleted_at ? store.trashed : tasks).push(task);
       // Copies: a later change in the store must not rewrite what the test was given.
       return created.map((task) => ({ ...task }));
     },
     tasksOf: (userId) => tasks.filter((task) => task.user_id === userId).sort(newestFirst),
+    trashOf: (userId) =>
+      store.trashed.filter((task) => task.user_id === userId).sort(newestDeletionFirst),
     changeElsewhere(id, changes) {
       const task = tasks.find((candidate) => candidate.id === id);
       if (!task) throw new Error(`changeElsewhere: no task ${id}`);
@@ -273,7 +298,14 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
       });
       return releaseHeld;
     },
+    goDown() {
+      down = true;
+      return () => {
+        down = false;
+      };
+    },
     reset() {
+      down = false;
       releaseHeld();
       refusals.length = 0;
       drops.length = 0;
