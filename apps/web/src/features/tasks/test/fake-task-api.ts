@@ -1,15 +1,11 @@
 import { randomUUID } from "node:crypto";
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateKeyPair, jwtVerify, SignJWT } from "jose";
-import { type Task, unorganizedFields } from "../task-api";
+import { unorganizedFields } from "../task-api";
 import { oneHeader, pause, readJson, send, takeFirst } from "./fake-http";
 import { createIdempotencyStore, isIdempotentRoute } from "./fake-idempotency";
+import type { Drop, FakeTaskApi, ReceivedRequest, Refusal } from "./fake-task-api-types";
 import { type Answer, answer, newestFirst } from "./fake-task-routes";
 import { type FakeStore, newestDeletionFirst } from "./fake-trash-routes";
 
@@ -20,90 +16,7 @@ import { type FakeStore, newestDeletionFirst } from "./fake-trash-routes";
  * Tokens are real EdDSA JWTs, verified on every request. Tests can make the next matching request
  * fail or lose its connection, hold requests until released, and read what was received.
  */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-  userId: string | null;
-  headers: IncomingHttpHeaders;
-  /** What was sent back: a status, "dropped" (connection cut, no answer), or null while pending. */
-  status: number | "dropped" | null;
-  /** The answer was an idempotent replay (`Idempotent-Replayed: true`). */
-  replayed: boolean;
-  /** The answer's `ETag`, if it had one. */
-  etag: string | null;
-  /** When it arrived (ms since the epoch). */
-  at: number;
-}
-
-interface Refusal {
-  method: string;
-  path: RegExp;
-  status: number;
-  detail: unknown;
-  headers: Record<string, string>;
-}
-
-interface Drop {
-  method: string;
-  path: RegExp;
-  processingMs: number;
-}
-
-export interface FakeTaskApi {
-  url: string;
-  received: ReceivedRequest[];
-  /** Token requests answered (200 or 401). */
-  tokensIssued(): number;
-  /** `GET /health` requests answered. */
-  healthChecks(): number;
-  /** A session cookie for this user, to send to `/api/auth/token`. */
-  session(userId: string): string;
-  endSession(cookie: string): void;
-  /**
-   * Tasks straight into the store (into the trash with a `deleted_at`); `created_at` decreases
-   * with position (first = newest).
-   */
-  seed(userId: string, tasks: Array<Partial<Task> & { title: string }>): Task[];
-  tasksOf(userId: string): Task[];
-  /** The user's trash, newest deletion first. */
-  trashOf(userId: string): Task[];
-  /** Another device changes a task: its `updated_at` (and so its ETag) moves on. */
-  changeElsewhere(
-    id: string,
-    changes: Partial<Pick<Task, "title" | "description" | "is_completed">>,
-  ): Task;
-  /**
-   * The next request matching method and path-with-query gets this status and
-   * `{"detail": detail}`, before the idempotency layer sees it (as a rate limit or an unreachable
-   * database would). 503 and 429 carry `Retry-After: 1` unless `headers` say otherwise.
-   */
-  refuseNext(
-    method: string,
-    path: RegExp,
-    status: number,
-    detail: unknown,
-    headers?: Record<string, string>,
-  ): void;
-  /**
-   * The next matching request loses its connection before any answer arrives, but the API still
-   * handles it, `processingMs` later (in flight meanwhile), and keeps its idempotent answer.
-   */
-  dropNext(method: string, path: RegExp, processingMs?: number): void;
-  /** API requests wait until the returned function is called. */
-  hold(): () => void;
-  /**
-   * The API is down until the returned function is called: every request to it (`/health` too,
-   * not the web app's token endpoint) loses its connection unanswered and unhandled.
-   */
-  goDown(): () => void;
-  /** Release held requests and forget unused refusals and drops (after each test). */
-  reset(): void;
-  /** Sign with a new key and trust only it: every token issued so far is now refused. */
-  rotateSigningKey(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { FakeTaskApi, ReceivedRequest } from "./fake-task-api-types";
 
 const ISSUER = "http://localhost:3000";
 export async function startFakeTaskApi(): Promise<FakeTaskApi> {
