@@ -10,7 +10,7 @@ import { findTask, showLatest, writeTask } from "./task-cache";
 import { TaskConflictError } from "./task-conflict";
 import { useTaskFeedback } from "./task-feedback";
 import { taskKeys } from "./task-keys";
-import { ifMatchFor } from "./task-versions";
+import { ifMatchFor, recordOwnChange } from "./task-versions";
 import { useApi } from "./tasks-provider";
 import { restoreTask } from "./trash-api";
 import { useSettle } from "./use-task-mutations";
@@ -134,7 +134,12 @@ export function useTaskDeletion(undoWindowMs = UNDO_WINDOW_MS): TaskDeletion {
       entry.state === "failed" ? Promise.resolve(null) : restoreTask(api, entry.task.id),
     onSuccess: (restored, entry) => {
       forget(entry);
-      if (restored) writeTask(client, findTask(client, restored.id) ?? entry.task, restored);
+      if (restored) {
+        // The user's own change: a delete of the version on screen (clicked before this answer)
+        // applies to the restored one, not a 412.
+        recordOwnChange(client, restored.id, entry.task.updated_at, restored.updated_at);
+        writeTask(client, findTask(client, restored.id) ?? entry.task, restored);
+      }
       feedback.announce(`Restored "${entry.task.title}".`);
     },
     onError: (error, entry) => {

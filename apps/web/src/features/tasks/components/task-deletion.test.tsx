@@ -91,6 +91,24 @@ describe("deleting a task", () => {
     expect(titles()).toEqual(["Buy milk", "Call mum"]);
   });
 
+  it("deleting again right after Undo deletes the restored task, not a 412", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    const release = fake.server.hold();
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
+    await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
+    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
+    release();
+
+    await waitFor(() => expect(mine("DELETE").map((r) => r.status)).toEqual([204, 204]));
+    expect(requests()).toEqual([
+      `DELETE /api/tasks/${seeded[2]?.id}`,
+      `POST /api/tasks/${seeded[2]?.id}/restore`,
+      `DELETE /api/tasks/${seeded[2]?.id}`,
+    ]);
+    expect(trashed()).toEqual(["Call mum"]);
+    expect(titles()).toEqual(["Buy milk"]);
+  });
+
   it("Ctrl+Z outside a text box undoes the last delete", async () => {
     await renderTaskManager(fake.session, { serverRendered: true });
     await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
