@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { publicEnv } from "./src/lib/public-env";
 
 /**
  * Headers that do not change per request. The Content-Security-Policy carries a per-request nonce,
@@ -12,6 +13,9 @@ const staticSecurityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The API's origin, decided once at build (its default too) and inlined into every bundle: the
+  // browser calls it and the server's CSP allows it, never two different values.
+  env: { NEXT_PUBLIC_API_URL: publicEnv.apiUrl },
   poweredByHeader: false,
   reactStrictMode: true,
   // Workspace packages are TypeScript source: Next.js compiles them with the app.

@@ -30,11 +30,12 @@ describe("unknown routes and methods", () => {
   });
 
   test.each([
-    ["DELETE", "/api/tasks", "GET, HEAD, POST"],
-    ["PUT", "/api/tasks", "GET, HEAD, POST"],
+    ["PUT", "/api/tasks", "DELETE, GET, HEAD, POST"],
+    ["PATCH", "/api/tasks", "DELETE, GET, HEAD, POST"],
     ["POST", "/api/tasks/5d3e1c2b-0a9f-4e8d-b7c6-a5f4e3d2c1b0", "DELETE, GET, HEAD, PATCH, PUT"],
     ["POST", "/api/tasks/not-a-uuid", "DELETE, GET, HEAD, PATCH, PUT"],
     ["GET", "/api/tasks/5d3e1c2b-0a9f-4e8d-b7c6-a5f4e3d2c1b0/complete", "PATCH"],
+    ["GET", "/api/tasks/5d3e1c2b-0a9f-4e8d-b7c6-a5f4e3d2c1b0/restore", "POST"],
     ["POST", "/health", "GET, HEAD"],
     ["DELETE", "/ready", "GET, HEAD"],
     ["POST", "/openapi.json", "GET, HEAD"],

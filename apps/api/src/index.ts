@@ -10,6 +10,7 @@ import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRateLimits } from "./lib/rate-limits.ts";
 import { listen } from "./server.ts";
 import { stopRequests, stopServing } from "./shutdown.ts";
+import { purgeExpiredTrashRegularly } from "./tasks/trash.ts";
 
 /**
  * Boot: configuration, database + migrations, then HTTP; on SIGINT/SIGTERM stops without losing an
@@ -70,12 +71,14 @@ async function serve(config: Config, database: Database, logger: Logger) {
   const app = createApp({ config, database, verifier, logger, lifecycle, rateLimits });
   const server = await listen(app, config.port);
   const stopSweeping = sweepIdempotencyKeysRegularly(database.db, logger);
+  const stopPurging = purgeExpiredTrashRegularly(database.db, logger);
   logger.info(
     { url: server.url, docs: `${server.url}/docs`, pid: process.pid },
     "Taskline API listening",
   );
   await stopServing(requests, server, lifecycle, config.shutdownGraceMs, logger);
   stopSweeping();
+  await stopPurging();
   await rateLimits.close();
   await database.close();
   logger.info({ pid: process.pid }, "stopped");

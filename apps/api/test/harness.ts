@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { Database } from "../src/db/client.ts";
-import { tasks } from "../src/db/schema.ts";
+import { tasks, trashedTasks } from "../src/db/schema.ts";
 import { parseEnv } from "../src/env.ts";
 import { DEFAULT_JWKS_TIMINGS, type JwksTimings } from "../src/lib/jwks-key-source.ts";
 import { createVerifier } from "../src/lib/jwt.ts";
@@ -174,6 +174,20 @@ export class TestApi {
     return row && toTaskJson(row);
   }
 
+  /** The task as the trash holds it, straight from the database (however old). */
+  async storedTrashedTask(id: string): Promise<TaskJson | undefined> {
+    const [row] = await this.database.db.select().from(trashedTasks).where(eq(trashedTasks.id, id));
+    return row && toTaskJson(row);
+  }
+
+  /** Moves the trashed task's deletion `days` days into the past (the 30-day rule). */
+  async ageTrashedTask(id: string, days: number) {
+    await this.database.db
+      .update(trashedTasks)
+      .set({ deletedAt: sql`now() - make_interval(days => ${days}::int)` })
+      .where(eq(trashedTasks.id, id));
+  }
+
   async reset() {
     this.jwks.state = "up";
     await this.#db?.truncate();
@@ -210,6 +224,16 @@ export async function createTask(
     throw new Error(`creating a task failed: ${response.status} ${response.text}`);
   }
   return response.body as TaskJson;
+}
+
+/** Creates a task for the user and deletes it (asserting the 204); its JSON as created. */
+export async function trashTask(user: Client, body?: Record<string, unknown>) {
+  const task = await createTask(user, body);
+  const response = await user.delete(`/api/tasks/${task.id}`);
+  if (response.status !== 204) {
+    throw new Error(`deleting a task failed: ${response.status} ${response.text}`);
+  }
+  return task;
 }
 
 /** The organising fields of a task created with none of them. */

@@ -106,8 +106,16 @@ async function buildWorld(): Promise<FuzzWorld> {
   for (const user of [alice, bob]) {
     for (let i = 0; i < 20; i += 1) taskIds.push((await createTask(user)).id);
   }
-  const link = nextLink(await alice.get("/api/tasks?limit=1")) ?? "";
-  const cursor = new URL(link, "http://x").searchParams.get("cursor") ?? "";
+  // Two of alice's in the trash, for the restores and the trash's pages.
+  for (const id of taskIds.slice(0, 2)) await alice.delete(`/api/tasks/${id}`);
+  const cursorOf = async (path: string) => {
+    const link = nextLink(await alice.get(path)) ?? "";
+    return new URL(link, "http://x").searchParams.get("cursor") ?? "";
+  };
+  const cursors = [
+    await cursorOf("/api/tasks?limit=1"),
+    await cursorOf("/api/tasks?trashed=true&limit=1"),
+  ];
   const key = api.key;
   const bearer = async (token: string | Promise<string>) => `Bearer ${await token}`;
   const valid = [`Bearer ${alice.token}`, `Bearer ${bob.token}`, `bearer  ${alice.token}`];
@@ -123,7 +131,7 @@ async function buildWorld(): Promise<FuzzWorld> {
     "Bearer",
     "",
   ]);
-  return { taskIds, valid, refused, cursor };
+  return { taskIds, valid, refused, cursors };
 }
 
 describe("fuzzing the HTTP surface", () => {

@@ -40,6 +40,7 @@ describe("the OpenAPI document", () => {
     expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
       "DELETE /api/labels/{name}",
       "DELETE /api/me",
+      "DELETE /api/tasks",
       "DELETE /api/tasks/{id}",
       "GET /api/export",
       "GET /api/labels",
@@ -51,6 +52,7 @@ describe("the OpenAPI document", () => {
       "PATCH /api/tasks/{id}",
       "PATCH /api/tasks/{id}/complete",
       "POST /api/tasks",
+      "POST /api/tasks/{id}/restore",
       "POST /api/tasks/{id}/skip",
       "PUT /api/tasks/{id}",
     ]);
@@ -116,6 +118,7 @@ describe("the OpenAPI document", () => {
           statuses: ["204", "401", "404", "422", "429", "503"],
         },
         { route: "DELETE /api/me", statuses: ["204", "401", "422", "429", "503"] },
+        { route: "DELETE /api/tasks", statuses: ["204", "401", "422", "429", "503"] },
         {
           route: "DELETE /api/tasks/{id}",
           statuses: ["204", "401", "403", "404", "412", "422", "429", "503"],
@@ -141,6 +144,10 @@ describe("the OpenAPI document", () => {
         {
           route: "POST /api/tasks",
           statuses: ["201", "401", "403", "409", "413", "415", "422", "429", "503"],
+        },
+        {
+          route: "POST /api/tasks/{id}/restore",
+          statuses: ["200", "401", "403", "404", "412", "422", "429", "503"],
         },
         {
           route: "POST /api/tasks/{id}/skip",

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, newAccount, signUpElsewhere, test } from "./fixtures";
+import { apiUrl } from "./urls";
 
 /** The form's error (Next.js's route announcer, outside <main>, is an alert too). */
 const formAlert = (page: Page) => page.getByRole("main").getByRole("alert");
@@ -118,7 +119,7 @@ test.describe("security headers", () => {
       const csp = headers["content-security-policy"] ?? "";
 
       expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
-      expect(csp).toContain("connect-src 'self' http://localhost:8000");
+      expect(csp).toContain(`connect-src 'self' ${apiUrl}`);
       expect(csp).toContain("frame-ancestors 'none'");
       expect(headers["x-frame-options"]).toBe("DENY");
       expect(headers["x-content-type-options"]).toBe("nosniff");

@@ -121,8 +121,8 @@ test("sign up, manage tasks, sign out; another user sees and reaches none of the
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(checkbox(page, "Call the plumber")).toBeVisible();
   await page.getByRole("button", { name: 'Delete "Call the plumber"' }).click();
-  // The DELETE goes out when the undo offer ends (a keepalive request the browser sends on its
-  // own, which Playwright cannot observe), so ask the API until the task is gone.
+  // The DELETE goes out at once, into the trash: to the API the task is gone (the Trash view holds
+  // it, e2e/trash-and-recovery.spec.ts).
   await expect
     .poll(async () => (await callApi(page.context(), "GET", `/api/tasks/${plumberId}`)).status(), {
       timeout: 15_000,

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/csp";
 import { getEnv } from "@/lib/env";
+import { publicEnv } from "@/lib/public-env";
 
 /**
  * Gives every page a fresh CSP nonce. Next.js reads the nonce from the request's
@@ -12,7 +13,7 @@ export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy({
     nonce,
-    apiOrigin: env.NEXT_PUBLIC_API_URL,
+    apiOrigin: publicEnv.apiUrl,
     https: env.BETTER_AUTH_URL.startsWith("https://"),
     nextDev: env.NEXT_DEV,
   });

@@ -1,6 +1,6 @@
 import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { deletedUsers, idempotencyKeys, tasks } from "../db/schema.ts";
+import { deletedUsers, idempotencyKeys, tasks, trashedTasks } from "../db/schema.ts";
 import { type ApiError, DETAIL, unauthorized } from "../lib/errors.ts";
 
 /**
@@ -63,6 +63,7 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${userId}))`);
     await tx.insert(deletedUsers).values({ userId }).onConflictDoNothing();
     await tx.delete(tasks).where(eq(tasks.userId, userId));
+    await tx.delete(trashedTasks).where(eq(trashedTasks.userId, userId));
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
   });
 }

@@ -94,6 +94,9 @@ function describe(issue: z.core.$ZodIssue, input: unknown): { type: string; msg:
       }
       return { type: "string_pattern_mismatch", msg: issue.message };
     case "invalid_value":
+      if (issue.path.length > 0 && valueAt(input, issue.path) === undefined) {
+        return { type: "missing", msg: "Field required" };
+      }
       return { type: "enum", msg: `Input should be ${quoteList(issue.values)}` };
     case "custom": {
       const type = issue.params?.type;

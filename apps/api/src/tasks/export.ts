@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { type TaskRow, tasks } from "../db/schema.ts";
+import { type TaskRow, tasks, trashedTasks } from "../db/schema.ts";
 import { csvLine, UTF8_BOM } from "../lib/csv.ts";
 import type { TaskJson } from "../routes/tasks/task.types.ts";
 import { type LabelJson, listLabels, toLabelJson } from "./labels.ts";
@@ -20,25 +20,34 @@ export const EXPORT_VERSION = 1;
 /** Tasks per statement and per chunk sent. */
 export const EXPORT_BATCH = 500;
 
-/** The user's tasks, every one, in batches. */
+/** The user's tasks, every one, in batches: the live ones, then those in the trash. */
 export async function* taskBatches(
   db: Db,
+  params: { userId: string; batch?: number },
+): AsyncGenerator<TaskRow[]> {
+  yield* batchesOf(db, tasks, params);
+  yield* batchesOf(db, trashedTasks, params);
+}
+
+async function* batchesOf(
+  db: Db,
+  table: typeof tasks | typeof trashedTasks,
   params: { userId: string; batch?: number },
 ): AsyncGenerator<TaskRow[]> {
   const batch = params.batch ?? EXPORT_BATCH;
   let after: TaskRow | undefined;
   for (;;) {
-    const rows = await db
+    const rows: TaskRow[] = await db
       .select()
-      .from(tasks)
+      .from(table as typeof tasks)
       .where(
         and(
-          eq(tasks.userId, params.userId),
+          eq(table.userId, params.userId),
           after &&
-            sql`(${tasks.createdAt}, ${tasks.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
+            sql`(${table.createdAt}, ${table.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`,
         ),
       )
-      .orderBy(desc(tasks.createdAt), desc(tasks.id))
+      .orderBy(desc(table.createdAt), desc(table.id))
       .limit(batch);
     if (rows.length > 0) yield rows;
     if (rows.length < batch) return;
@@ -80,6 +89,7 @@ export const CSV_COLUMNS = [
   "next_occurrence_id",
   "created_at",
   "updated_at",
+  "deleted_at",
   "user_id",
 ] as const satisfies readonly (keyof TaskJson)[];
 

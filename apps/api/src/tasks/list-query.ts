@@ -53,8 +53,12 @@ export function queryFingerprint(query: ListQuery): string {
     query.q ?? "",
     query.sort ?? "-created_at",
   ];
-  return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 16);
+  return fingerprintOf(canonical);
 }
+
+/** A list's values as a cursor's fingerprint: 16 base64url characters of their digest. */
+export const fingerprintOf = (canonical: readonly string[]): string =>
+  createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 16);
 
 /** A value the list statement receives: its placeholder, cast to its Postgres type. */
 const value = (name: keyof FilterValues, type: string) =>

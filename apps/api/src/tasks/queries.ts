@@ -194,4 +194,5 @@ export function owned(params: Target) {
 }
 
 /** The versions as a Postgres array literal (ISO 8601 texts hold no quote, comma or brace). */
-const arrayLiteral = (versions: Date[]) => `{${versions.map((v) => v.toISOString()).join(",")}}`;
+export const arrayLiteral = (versions: Date[]) =>
+  `{${versions.map((v) => v.toISOString()).join(",")}}`;

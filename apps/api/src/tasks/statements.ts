@@ -1,8 +1,9 @@
 import { and, eq, getTableColumns, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { accountOpen } from "../accounts/deleted-users.ts";
 import type { Db } from "../db/client.ts";
 import { perDatabase } from "../db/per-database.ts";
-import { tasks } from "../db/schema.ts";
+import { tasks, trashedTasks } from "../db/schema.ts";
 
 /**
  * The fixed-shape task statements, prepared once per database handle: Drizzle builds each SQL
@@ -20,10 +21,13 @@ export const touched = sql`greatest(now(), ${tasks.updatedAt} + interval '1 mill
 
 /**
  * A write's If-Match condition as one parameter: null for none, else the versions it accepts as
- * a Postgres array literal (none at all: `{}`, which no version matches).
+ * a Postgres array literal (none at all: `{}`, which no version matches). `updatedAt`: the
+ * version column of the table written (a live task's by default).
  */
-export const inVersions = (versions: Placeholder | string | null) =>
-  sql`(${versions}::timestamptz[] is null or ${tasks.updatedAt} = any(${versions}::timestamptz[]))`;
+export const inVersions = (
+  versions: Placeholder | string | null,
+  updatedAt: AnyPgColumn = tasks.updatedAt,
+) => sql`(${versions}::timestamptz[] is null or ${updatedAt} = any(${versions}::timestamptz[]))`;
 const inVersion = inVersions(sql.placeholder("versions"));
 
 /** Made by Postgres for a new task; every other column is a placeholder named as its key. */
@@ -38,7 +42,24 @@ const NEW_TASK_COLUMNS = Object.entries(getTableColumns(tasks)).map(
   ([key, column]) => MADE[key] ?? sql`${sql.placeholder(key)}::${sql.raw(column.getSQLType())}`,
 );
 
+/**
+ * `trashed_tasks`' columns, in its order, each taken from the same column of the row `from` (a
+ * task deleted by the statement), and `deleted_at` now.
+ */
+const TRASHED_FROM = (from: string) =>
+  sql.raw(
+    Object.entries(getTableColumns(trashedTasks))
+      .map(([key, column]) => (key === "deletedAt" ? "now()" : `"${from}"."${column.name}"`))
+      .join(", "),
+  );
+
 function prepareAll(db: Db) {
+  const gone = db.$with("gone").as(
+    db
+      .delete(tasks)
+      .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion))
+      .returning(),
+  );
   return {
     /**
      * The task, unless the user already holds `quota` tasks or their account was deleted
@@ -67,10 +88,12 @@ function prepareAll(db: Db) {
       .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion, isNull(tasks.recurrence)))
       .returning()
       .prepare("complete_task"),
+    /** Moves the task into the trash, in one statement: deleted from `tasks` as inserted there. */
     remove: db
-      .delete(tasks)
-      .where(and(eq(tasks.id, id), eq(tasks.userId, userId), inVersion))
-      .returning({ id: tasks.id })
+      .with(gone)
+      .insert(trashedTasks)
+      .select(sql`select ${TRASHED_FROM("gone")} from ${gone}`)
+      .returning({ id: trashedTasks.id })
       .prepare("delete_task"),
     find: db
       .select()

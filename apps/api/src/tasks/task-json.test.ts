@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi } from "../../test/harness.ts";
-import { tasks } from "../db/schema.ts";
+import { tasks, trashedTasks } from "../db/schema.ts";
 import { TaskSchema } from "../routes/tasks/task.types.ts";
-import { taskJsonSql, toTaskJson } from "./task-json.ts";
+import { taskJsonSql, toTaskJson, trashedTaskJsonSql } from "./task-json.ts";
 
 const api = setupTestApi();
 
@@ -34,6 +34,23 @@ describe("a task's JSON", () => {
     const rows = await storedRows();
     expect(rows.map(({ json }) => json)).toEqual(
       rows.map(({ row }) => JSON.stringify(toTaskJson(row))),
+    );
+  });
+
+  test("in the trash too: Postgres' text is JSON.stringify(toTaskJson(row)), with deleted_at", async () => {
+    const user = await api.user();
+    for (const body of BODIES) {
+      await user.delete(`/api/tasks/${(await createTask(user, body)).id}`);
+    }
+    const rows = await api.database.db
+      .select({ row: trashedTasks, json: sql<string>`${trashedTaskJsonSql}` })
+      .from(trashedTasks)
+      .where(eq(trashedTasks.userId, user.id));
+    expect(rows.map(({ json }) => json)).toEqual(
+      rows.map(({ row }) => JSON.stringify(toTaskJson(row))),
+    );
+    expect(rows.map(({ row }) => toTaskJson(row).deleted_at)).toEqual(
+      rows.map(({ row }) => row.deletedAt.toISOString()),
     );
   });
 

@@ -104,5 +104,5 @@ export async function createTestDatabase({
 }
 
 async function truncate(database: Database) {
-  await database.db.execute(sql`truncate tasks, idempotency_keys, deleted_users`);
+  await database.db.execute(sql`truncate tasks, trashed_tasks, idempotency_keys, deleted_users`);
 }

@@ -21,7 +21,8 @@ export type FuzzWorld = {
   valid: string[];
   /** Authorization values to refuse: expired, alg none, unknown kid, no bearer… */
   refused: string[];
-  cursor: string;
+  /** Cursors of a real list and of a real trash page. */
+  cursors: string[];
 };
 
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PURGE", "PROPFIND"];
@@ -72,7 +73,7 @@ const route = (world: FuzzWorld) => {
       method: fc.oneof({ arbitrary: fc.constantFrom(...methods), weight: 4 }, method),
     });
   return fc.oneof(
-    { arbitrary: on(fc.constant("/api/tasks"), "GET", "POST"), weight: 8 },
+    { arbitrary: on(fc.constant("/api/tasks"), "GET", "POST", "DELETE"), weight: 8 },
     {
       arbitrary: on(
         id(world).map((i) => `/api/tasks/${i}`),
@@ -93,6 +94,13 @@ const route = (world: FuzzWorld) => {
     {
       arbitrary: on(
         id(world).map((i) => `/api/tasks/${i}/skip`),
+        "POST",
+      ),
+      weight: 2,
+    },
+    {
+      arbitrary: on(
+        id(world).map((i) => `/api/tasks/${i}/restore`),
         "POST",
       ),
       weight: 2,

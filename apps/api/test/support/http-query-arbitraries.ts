@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { queryFingerprint, type Sort } from "../../src/tasks/list-query.ts";
+import { TRASH_QUERY } from "../../src/tasks/trash-page.ts";
 import type { FuzzWorld } from "./http-arbitraries.ts";
 
 /** The fuzz test's query strings and the text generators its other parts share. */
@@ -48,6 +49,7 @@ const forgedCursor = fc
         ...["-created_at", "created_at", "-due_at", "due_at", "priority", "title"].map((sort) =>
           queryFingerprint({ status: "all", sort: sort as Sort }),
         ),
+        TRASH_QUERY,
       ),
       anyText(),
     ),
@@ -60,7 +62,7 @@ const queryValue = (world: FuzzWorld) => ({
     fc.oneof(ascii(), fc.constant("1e3")),
   ),
   cursor: fc.oneof(
-    { arbitrary: fc.constant(world.cursor), weight: 2 },
+    { arbitrary: fc.constantFrom(...world.cursors), weight: 2 },
     { arbitrary: forgedCursor, weight: 4 },
     { arbitrary: fc.oneof(fc.base64String(), anyText()), weight: 1 },
   ),
@@ -81,6 +83,8 @@ const queryValue = (world: FuzzWorld) => ({
   q: mostly(fc.constantFrom("milk", "100%", "a_b", "\\", "café"), anyText()),
   sort: mostly(fc.constantFrom("title", "-due_at", "priority", "relevance"), anyText()),
   format: mostly(fc.constantFrom("json", "csv"), anyText()),
+  trashed: mostly(fc.constantFrom("true", "false"), anyText()),
+  permanent: mostly(fc.constantFrom("true", "false"), anyText()),
 });
 
 export const fuzzQuery = (world: FuzzWorld) => {

@@ -92,3 +92,13 @@ export function isRetryable(error: unknown): boolean {
   if (error instanceof ApiError) return error.status >= 500;
   return error instanceof TypeError;
 }
+
+/**
+ * The API could not be reached, or could not do its work: the request or its answer did not get
+ * through (fetch's TypeError), or a gateway or the API said it is unavailable (502, 503, 504).
+ * Nothing can be saved until it answers again.
+ */
+export function isUnreachable(error: unknown): boolean {
+  if (error instanceof ApiError) return [502, 503, 504].includes(error.status);
+  return error instanceof TypeError;
+}

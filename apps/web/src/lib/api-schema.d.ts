@@ -47,7 +47,7 @@ export interface paths {
         };
         /**
          * List your tasks
-         * @description The caller's tasks that match every filter given, newest first unless `sort` says otherwise (ties by -created_at, then -id). Pages with `limit` and the opaque `cursor` of the `Link: <…>; rel="next"` header, present while more remain. `X-Total-Count` is the number of tasks matching the filters, whatever the page, up to 10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.
+         * @description The caller's tasks that match every filter given, newest first unless `sort` says otherwise (ties by -created_at, then -id). Pages with `limit` and the opaque `cursor` of the `Link: <…>; rel="next"` header, present while more remain. `X-Total-Count` is the number of tasks matching the filters, whatever the page, up to 10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so. `trashed=true` lists the caller's deleted tasks instead, newest deletion first, paged alike; it takes no filter and no sort.
          */
         get: operations["listTasks"];
         put?: never;
@@ -56,7 +56,11 @@ export interface paths {
          * @description Creates a task owned by the caller (the token's `sub`, never a `user_id` in the body). With an `Idempotency-Key`, a retry answers as the first attempt did instead of creating another.
          */
         post: operations["createTask"];
-        delete?: never;
+        /**
+         * Empty the trash
+         * @description Deletes every task in the caller's trash for good. Their live tasks stay; without `trashed=true` it is a 422.
+         */
+        delete: operations["emptyTrash"];
         options?: never;
         head?: never;
         patch?: never;
@@ -77,7 +81,10 @@ export interface paths {
          */
         put: operations["replaceTask"];
         post?: never;
-        /** Delete a task */
+        /**
+         * Delete a task
+         * @description Moves the task to the trash (`GET /api/tasks?trashed=true`), from where `POST /api/tasks/{id}/restore` brings it back for 30 days; after that it is gone. To every other route it is gone at once (404). With `permanent=true` the task, live or in the trash, is deleted for good.
+         */
         delete: operations["deleteTask"];
         options?: never;
         head?: never;
@@ -122,6 +129,26 @@ export interface paths {
          * @description Moves an open recurring task to the next date of its rule without completing it (the same task, counted as the next occurrence of its series). 422 for a task that does not repeat, is completed, or whose rule has no further date.
          */
         post: operations["skipTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted task
+         * @description Moves a task of the caller's trash (deleted less than 30 days ago) back among their tasks, with its id, fields and `created_at`; `updated_at` moves. A task in the trash does not count towards the task limit; restoring one does, as a create.
+         */
+        post: operations["restoreTask"];
         delete?: never;
         options?: never;
         head?: never;
@@ -340,6 +367,12 @@ export interface components {
              * @example 2026-11-23T09:30:00.000Z
              */
             updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the task was deleted (ISO 8601, UTC): null for a live task, set for one in the trash (`GET /api/tasks?trashed=true`), which is deleted for good 30 days after it.
+             * @example null
+             */
+            deleted_at: string | null;
         };
         /** @description The body of a 422 response. */
         HTTPValidationError: {
@@ -399,7 +432,7 @@ export interface components {
             priority?: "none" | "low" | "medium" | "high";
             /**
              * Format: date
-             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.
+             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date from 0002-01-01 to 9998-12-31); null for none.
              * @example 2026-12-24
              */
             due_date?: string | null;
@@ -462,7 +495,7 @@ export interface components {
             priority?: "none" | "low" | "medium" | "high";
             /**
              * Format: date
-             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.
+             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date from 0002-01-01 to 9998-12-31); null for none.
              * @example 2026-12-24
              */
             due_date?: string | null;
@@ -516,7 +549,7 @@ export interface components {
             priority?: "none" | "low" | "medium" | "high";
             /**
              * Format: date
-             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.
+             * @description The day the task is due (`YYYY-MM-DD`, a real calendar date from 0002-01-01 to 9998-12-31); null for none.
              * @example 2026-12-24
              */
             due_date?: string | null;
@@ -702,6 +735,8 @@ export interface operations {
                 recurring?: "true" | "false";
                 /** @description Search title and description (1–200 characters): ignoring case and accents, in any word form, as a substring, and despite small typos. */
                 q?: string;
+                /** @description `true`: the tasks in the trash instead, newest deletion first (each with its `deleted_at`; gone 30 days after it). Takes no filter or `sort` (422). */
+                trashed?: "true" | "false";
                 /** @description The order: a field, `-` first for descending, ties by -created_at then -id; tasks without `due_at` last either way. `relevance` (only with `q`, its default) puts the best matches first. Default: -created_at. */
                 sort?: "created_at" | "updated_at" | "due_at" | "priority" | "title" | "-created_at" | "-updated_at" | "-due_at" | "-priority" | "-title" | "relevance";
             };
@@ -845,6 +880,73 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    emptyTrash: {
+        parameters: {
+            query: {
+                /** @description Must be `true`: what is deleted is the trash, never the live tasks. */
+                trashed: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trash is empty. */
+            204: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1103,7 +1205,10 @@ export interface operations {
     };
     deleteTask: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: delete for good, without the trash; also deletes a task that is in the trash. */
+                permanent?: "true" | "false";
+            };
             header?: {
                 /** @description Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version. */
                 "if-match"?: string;
@@ -1116,7 +1221,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted. */
+            /** @description In the trash, or with `permanent=true` deleted for good. */
             204: {
                 headers: {
                     /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
@@ -1513,6 +1618,109 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    restoreTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Only if the task is still in this version (its ETag, `"<updated_at>"`); else 412 with the current task. `*` or no header: any version. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The task's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored task. */
+            200: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The caller already holds as many tasks as an account may (`TASK_QUOTA`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description No task with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version. */
+            412: {
+                headers: {
+                    /** @description The task's version: its `updated_at`, quoted (`"2026-11-23T09:30:00.000Z"`). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */

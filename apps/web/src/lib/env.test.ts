@@ -27,7 +27,6 @@ describe("parseEnv", () => {
       BETTER_AUTH_URL: "http://localhost:3000",
       JWT_MODE: "jwks",
       JWT_EXPIRES_IN: "15m",
-      NEXT_PUBLIC_API_URL: "http://localhost:8000",
       TRUSTED_PROXIES: [],
     });
     expect(env.DATA_DIR).toMatch(/\/\.data$/);
@@ -68,11 +67,13 @@ describe("parseEnv", () => {
     const env = parseEnv({
       APP_ENV: "development",
       BETTER_AUTH_URL: "https://tasks.example.com/",
-      NEXT_PUBLIC_API_URL: "https://api.example.com/v1",
+      API_INTERNAL_URL: "http://api:8000/v1",
     });
 
-    expect(env.BETTER_AUTH_URL).toBe("https://tasks.example.com");
-    expect(env.NEXT_PUBLIC_API_URL).toBe("https://api.example.com");
+    expect([env.BETTER_AUTH_URL, env.API_INTERNAL_URL]).toEqual([
+      "https://tasks.example.com",
+      "http://api:8000",
+    ]);
   });
 
   it("reads TRUSTED_PROXIES as a list of addresses and CIDR ranges", () => {

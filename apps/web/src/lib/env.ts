@@ -61,8 +61,10 @@ const envSchema = z.object({
     .string()
     .regex(duration, 'JWT_EXPIRES_IN must be a duration such as "15m", "900s" or "1h"')
     .default("15m"),
-  NEXT_PUBLIC_API_URL: origin("NEXT_PUBLIC_API_URL").default("http://localhost:8000"),
-  /** Where this server reaches the API for a page's first load, when not at the public URL. */
+  /**
+   * Where this server reaches the API for a page's first load, when not at the public URL (the
+   * browser's, NEXT_PUBLIC_API_URL, is fixed at build: ./public-env.ts).
+   */
   API_INTERNAL_URL: origin("API_INTERNAL_URL").optional(),
   /** Reverse proxies whose X-Forwarded-For is believed; none: the peer is the client. */
   TRUSTED_PROXIES: z

@@ -72,10 +72,10 @@ describe("GET /api/export?format=csv", () => {
     // Decoded keeping the byte order mark, which text() would drop.
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     const header =
-      "id,title,description,is_completed,priority,due_date,due_time,time_zone,due_at,labels,recurrence,recurrence_from,series_id,next_occurrence_id,created_at,updated_at,user_id\r\n";
+      "id,title,description,is_completed,priority,due_date,due_time,time_zone,due_at,labels,recurrence,recurrence_from,series_id,next_occurrence_id,created_at,updated_at,deleted_at,user_id\r\n";
     const row =
       `${task.id},"'=HYPERLINK(""http://x"",""click"")","Line one, with a comma\nand ""quotes""",` +
-      `false,low,,,,,"'@home, work",,due,,,${task.created_at},${task.updated_at},${alice.id}\r\n`;
+      `false,low,,,,,"'@home, work",,due,,,${task.created_at},${task.updated_at},,${alice.id}\r\n`;
     expect({
       status: response.status,
       type: response.headers.get("content-type"),

@@ -27,6 +27,25 @@ describe("the label endpoints' errors", () => {
     expect(await api.storedTask(task.id)).toEqual(task);
   });
 
+  test("a name with a NUL character: 422 at path.name on PATCH and DELETE", async () => {
+    const alice = await api.user("alice");
+    const answers = [
+      await alice.patch("/api/labels/a%00b", { name: "x" }),
+      await alice.delete("/api/labels/a%00b"),
+    ];
+    expect(answers.map((response) => response.body)).toEqual(
+      Array(2).fill({
+        detail: [
+          {
+            loc: ["path", "name"],
+            msg: "String should not contain NUL characters or unpaired surrogates",
+            type: "string_unicode",
+          },
+        ],
+      }),
+    );
+  });
+
   test("without a token: 401", async () => {
     expect((await api.anonymous.get("/api/labels")).status).toBe(401);
   });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { errorResponses, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
-import { label } from "../tasks/task.types.ts";
+import { label, storable } from "../tasks/task.types.ts";
 
 /** The label routes' schemas. */
 
@@ -19,7 +19,7 @@ export const LabelSchema = z
   .openapi("Label", { description: "One of the caller's labels." });
 
 export const LabelNameParamsSchema = z.object({
-  name: z.string().openapi({
+  name: storable(z.string()).openapi({
     param: { name: "name", in: "path" },
     description: "The label, in any spelling (labels ignore case).",
     example: "work",

@@ -18,6 +18,7 @@ describe("POST /api/tasks", () => {
     const task = response.body as Record<string, unknown>;
     expect(Object.keys(task).sort()).toEqual([
       "created_at",
+      "deleted_at",
       "description",
       "due_at",
       "due_date",
@@ -42,6 +43,7 @@ describe("POST /api/tasks", () => {
       description: "2 litres",
       is_completed: false,
       ...UNORGANIZED,
+      deleted_at: null,
     });
     expect(task.created_at).toMatch(ISO_UTC_MS);
     expect(task.updated_at).toBe(task.created_at);

@@ -7,6 +7,8 @@ import {
   refused,
   setupTestApi,
   signToken,
+  TASK_NOT_FOUND,
+  trashTask,
 } from "../../../test/harness.ts";
 
 const api = setupTestApi();
@@ -19,6 +21,24 @@ describe("DELETE /api/tasks/{id} security", () => {
     const response = await bob.delete(`/api/tasks/${task.id}`);
     expect(outcome(response)).toEqual(FORBIDDEN_TASK);
     expect(await api.storedTask(task.id)).toEqual(task);
+  });
+
+  test("another user's task with permanent=true: 403 and the task still exists", async () => {
+    const alice = await api.user("alice");
+    const bob = await api.user("bob");
+    const task = await createTask(alice);
+    const response = await bob.delete(`/api/tasks/${task.id}?permanent=true`);
+    expect(outcome(response)).toEqual(FORBIDDEN_TASK);
+    expect(await api.storedTask(task.id)).toEqual(task);
+  });
+
+  test("another user's trashed task with permanent=true: 404 and it stays in their trash", async () => {
+    const alice = await api.user("alice");
+    const bob = await api.user("bob");
+    const task = await trashTask(alice);
+    const response = await bob.delete(`/api/tasks/${task.id}?permanent=true`);
+    expect(outcome(response)).toEqual(TASK_NOT_FOUND);
+    expect((await api.storedTrashedTask(task.id))?.id).toBe(task.id);
   });
 
   test("without a token: 401 and the task still exists", async () => {

@@ -1,9 +1,11 @@
 import type { App } from "../../lib/context.ts";
 import { registerCreateTask } from "./create-task.ts";
 import { registerDeleteTask } from "./delete-task.ts";
+import { registerEmptyTrash } from "./empty-trash.ts";
 import { registerGetTask } from "./get-task.ts";
 import { registerListTasks } from "./list-tasks.ts";
 import { registerReplaceTask } from "./replace-task.ts";
+import { registerRestoreTask } from "./restore-task.ts";
 import { registerSkipTask } from "./skip-task.ts";
 import { registerToggleTask } from "./toggle-task.ts";
 import { registerUpdateTask } from "./update-task.ts";
@@ -18,4 +20,6 @@ export function registerTaskRoutes(app: App) {
   registerToggleTask(app);
   registerDeleteTask(app);
   registerSkipTask(app);
+  registerRestoreTask(app);
+  registerEmptyTrash(app);
 }

@@ -3,6 +3,8 @@ import { type Cursor, decodeCursor } from "../../tasks/cursor.ts";
 import { labelKey, PRIORITIES, type Priority } from "../../tasks/fields.ts";
 import { cursorFits } from "../../tasks/list-page.ts";
 import { DUE_FILTERS, type ListQuery, SORTS, TASK_STATUSES } from "../../tasks/list-query.ts";
+import { TRASH_DAYS } from "../../tasks/trash.ts";
+import { trashCursorFits } from "../../tasks/trash-page.ts";
 import { calendarDate, ianaTimeZone, label } from "./task.types.ts";
 
 /** `GET /api/tasks`'s query: paging, filters and sort, each checked, as a `ListQuery`. */
@@ -26,6 +28,12 @@ const commaList = <T>(read: (item: string) => T | undefined, what: string) =>
 
 const isPriority = (value: string): value is Priority =>
   (PRIORITIES as readonly string[]).includes(value);
+
+/** `true` or `false` (default), as a boolean. */
+export const booleanParam = z
+  .enum(["true", "false"])
+  .default("false")
+  .transform((value) => value === "true");
 
 const query = <T extends z.ZodType>(
   schema: T,
@@ -120,6 +128,12 @@ export const ListTasksQuerySchema = z
       `Search title and description (1–${SEARCH_MAX} characters): ignoring case and accents, in any word form, as a substring, and despite small typos.`,
       "groceries",
     ),
+    trashed: query(
+      booleanParam,
+      "trashed",
+      `\`true\`: the tasks in the trash instead, newest deletion first (each with its \`deleted_at\`; gone ${TRASH_DAYS} days after it). Takes no filter or \`sort\` (422).`,
+      "true",
+    ),
     sort: query(
       z.enum(SORTS).optional(),
       "sort",
@@ -128,6 +142,10 @@ export const ListTasksQuerySchema = z
     ),
   })
   .superRefine((value, ctx) => {
+    if (value.trashed) {
+      refuseFiltersOfTrash(value, ctx);
+      return;
+    }
     if (value.sort === "relevance" && value.q === undefined) {
       ctx.addIssue({
         code: "custom",
@@ -146,6 +164,32 @@ export const ListTasksQuerySchema = z
   });
 
 export type ListTasksQuery = z.infer<typeof ListTasksQuerySchema>;
+
+/** The filters and the sort of the other lists: the trash has none of them. */
+const NOT_IN_TRASH = ["priority", "label", "due", "due_before", "due_after", "q", "sort"] as const;
+
+function refuseFiltersOfTrash(value: ListTasksQuery, ctx: z.RefinementCtx) {
+  const given = [
+    ...NOT_IN_TRASH.filter((name) => value[name] !== undefined),
+    ...(value.status === "all" ? [] : ["status" as const]),
+  ];
+  for (const name of given) {
+    ctx.addIssue({
+      code: "custom",
+      path: [name],
+      message: `${name} cannot be combined with trashed=true`,
+      params: { type: "value_error" },
+    });
+  }
+  if (value.cursor !== undefined && !trashCursorFits(value.cursor)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["cursor"],
+      message: "This cursor belongs to a list with other filters or another sort",
+      params: { type: "value_error" },
+    });
+  }
+}
 
 /** The list the query asks for, its defaults filled in. */
 export function listQuery(value: ListTasksQuery): ListQuery {

@@ -5,6 +5,7 @@ import { jsonText } from "../../lib/json-text.ts";
 import { BEARER_AUTH, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { encodeCursor } from "../../tasks/cursor.ts";
 import { listTaskPage, TOTAL_COUNT_CAP } from "../../tasks/list-page.ts";
+import { listTrashPage } from "../../tasks/trash-page.ts";
 import { ListTasksQuerySchema, listQuery } from "./list-query.types.ts";
 import { withoutBody } from "./middleware.ts";
 import { type TaskJson, TaskSchema } from "./schema.ts";
@@ -20,7 +21,9 @@ export const listTasksRoute = createRoute({
     "(ties by -created_at, then -id). Pages with `limit` and the opaque " +
     '`cursor` of the `Link: <…>; rel="next"` header, present while more remain. ' +
     "`X-Total-Count` is the number of tasks matching the filters, whatever the page, up to " +
-    "10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so.",
+    "10,000; beyond that it is left out and `X-Total-Count-Capped: 10000` says so. " +
+    "`trashed=true` lists the caller's deleted tasks instead, newest deletion first, paged alike; " +
+    "it takes no filter and no sort.",
   security: BEARER_AUTH,
   middleware: withoutBody,
   request: { query: ListTasksQuerySchema },
@@ -55,7 +58,9 @@ export function registerListTasks(app: App) {
     const { limit, cursor } = query;
     const { db } = c.get("database");
     const userId = c.get("user").id;
-    const page = await listTaskPage(db, { ...listQuery(query), userId, limit, after: cursor });
+    const page = query.trashed
+      ? await listTrashPage(db, { userId, limit, after: cursor })
+      : await listTaskPage(db, { ...listQuery(query), userId, limit, after: cursor });
     if (page.total === 0) await refuseDeletedAccount(db, userId);
     if (page.total === undefined) c.header("X-Total-Count-Capped", String(TOTAL_COUNT_CAP));
     else c.header("X-Total-Count", String(page.total));

@@ -4,6 +4,7 @@ import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { etagOf } from "../../lib/etag.ts";
 import { findTask, taskExists } from "../../tasks/queries.ts";
 import { toTaskJson } from "../../tasks/task-json.ts";
+import { findTrashedTask } from "../../tasks/trash.ts";
 
 /**
  * Called only after an owner-filtered query found nothing: 403 when the task exists but belongs
@@ -20,22 +21,27 @@ export async function missingTaskError(
   return unlessAccountDeleted(db, params.userId, error);
 }
 
+/** 412: the task as it is now (and its ETag), which is not in a version the If-Match named. */
+export const taskChangedError = (current: Parameters<typeof toTaskJson>[0]) =>
+  new ApiError(
+    412,
+    DETAIL.taskChanged,
+    { ETag: etagOf(current.updatedAt) },
+    { task: toTaskJson(current) },
+  );
+
 /**
  * Why an owner-filtered write changed nothing: 412 with the task as it is now (and its ETag)
- * when the caller has it but not in a version its If-Match named; else as `missingTaskError`.
+ * when the caller has it but not in a version its If-Match named (`trashed`: in their trash
+ * too); else as `missingTaskError`.
  */
 export async function unwrittenTaskError(
   db: Db,
-  params: { userId: string; id: string },
+  params: { userId: string; id: string; trashed?: boolean },
 ): Promise<ApiError> {
-  const current = await findTask(db, params);
-  if (current !== undefined) {
-    return new ApiError(
-      412,
-      DETAIL.taskChanged,
-      { ETag: etagOf(current.updatedAt) },
-      { task: toTaskJson(current) },
-    );
-  }
+  const current =
+    (await findTask(db, params)) ??
+    (params.trashed ? await findTrashedTask(db, params) : undefined);
+  if (current !== undefined) return taskChangedError(current);
   return missingTaskError(db, params);
 }

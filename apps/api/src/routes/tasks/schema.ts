@@ -91,6 +91,7 @@ export const PreconditionFailedSchema = z
         labels: ["errands"],
         created_at: EXAMPLE_TIME,
         updated_at: "2026-11-23T10:02:41.517Z",
+        deleted_at: null,
       },
     }),
   })
@@ -105,7 +106,7 @@ export const taskResponse = (description: string) => ({
   content: jsonContent(TaskSchema),
 });
 
-const preconditionFailed = {
+export const preconditionFailed = {
   412: {
     description:
       "`If-Match` named another version: the task changed since the caller read it. The body holds the current task, the `ETag` header its version.",
@@ -129,7 +130,10 @@ export const taskToggleResponses = {
 
 /** The responses of DELETE. */
 export const taskDeleteResponses = {
-  204: { description: "Deleted.", headers: RATE_LIMIT_HEADERS },
+  204: {
+    description: "In the trash, or with `permanent=true` deleted for good.",
+    headers: RATE_LIMIT_HEADERS,
+  },
   ...preconditionFailed,
   ...errorResponses(401, 403, 404, 429, 503),
 };

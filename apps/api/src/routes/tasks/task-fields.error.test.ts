@@ -13,6 +13,16 @@ const cases: [string, Record<string, unknown>, Issue][] = [
     { loc: ["body", "due_date"], type: "date_parsing" },
   ],
   [
+    "a date whose due moment would pass year 9999",
+    { due_date: "9999-12-31", time_zone: "UTC" },
+    { loc: ["body", "due_date"], type: "value_error" },
+  ],
+  [
+    "a date whose due moment would come before year 0001",
+    { due_date: "0001-01-01", time_zone: "Etc/GMT-14" },
+    { loc: ["body", "due_date"], type: "value_error" },
+  ],
+  [
     "a date in another format",
     { due_date: "31.01.2027" },
     { loc: ["body", "due_date"], type: "date_parsing" },
@@ -106,6 +116,16 @@ const cases: [string, Record<string, unknown>, Issue][] = [
     "a rule of 501 characters",
     { due_date: "2027-01-31", recurrence: `FREQ=DAILY;${"INTERVAL=1;".repeat(45)}` },
     { loc: ["body", "recurrence"], type: "string_too_long" },
+  ],
+  [
+    "a rule with a malformed due time",
+    { due_date: "2027-01-31", due_time: "#x", recurrence: "FREQ=DAILY" },
+    { loc: ["body", "due_time"], type: "time_parsing" },
+  ],
+  [
+    "a rule with an unknown zone",
+    { due_date: "2027-01-31", time_zone: "Mars/Base", recurrence: "FREQ=DAILY" },
+    { loc: ["body", "time_zone"], type: "value_error" },
   ],
   [
     "an unknown recurrence_from",

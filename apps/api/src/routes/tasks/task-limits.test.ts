@@ -44,6 +44,33 @@ describe("TASK_QUOTA", () => {
   });
 });
 
+describe("TASK_QUOTA and the trash", () => {
+  test("trashed tasks do not count: a user at the quota deletes one and may create one", async () => {
+    const alice = await api.user("alice");
+    const first = await createTask(alice, { title: "t0" });
+    for (let n = 1; n < 3; n += 1) await createTask(alice, { title: `t${n}` });
+    await alice.delete(`/api/tasks/${first.id}`);
+    const created = await alice.post("/api/tasks", { title: "Room again" });
+    const trash = await alice.get("/api/tasks?trashed=true");
+    expect([created.status, trash.headers.get("x-total-count")]).toEqual([201, "1"]);
+  });
+
+  test("a restore past the quota: 403 as a create, and the task stays in the trash", async () => {
+    const alice = await api.user("alice");
+    const trashed = await createTask(alice, { title: "t0" });
+    await alice.delete(`/api/tasks/${trashed.id}`);
+    for (let n = 1; n <= 3; n += 1) await createTask(alice, { title: `t${n}` });
+    const refused = await alice.post(`/api/tasks/${trashed.id}/restore`);
+    expect({ status: refused.status, body: refused.body }).toEqual({
+      status: 403,
+      body: {
+        detail: "Task limit reached: an account can hold at most 3 tasks. Delete some to add more.",
+      },
+    });
+    expect((await api.storedTrashedTask(trashed.id))?.id).toBe(trashed.id);
+  });
+});
+
 describe("X-Total-Count is exact up to 10,000", () => {
   test("10,000 matching tasks: counted exactly", async () => {
     const alice = await api.user("alice");

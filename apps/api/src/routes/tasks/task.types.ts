@@ -9,6 +9,7 @@ import {
   RECURRENCE_MAX,
   ruleProblem,
 } from "../../tasks/recurrence.ts";
+import { TRASH_DAYS } from "../../tasks/trash.ts";
 
 /**
  * A task's fields: the `Task` schema every answer follows, and the rules of each editable field
@@ -30,17 +31,19 @@ const charLength = (value: string) => {
   return n;
 };
 
-/** Text Postgres can store as given (no NUL, no unpaired surrogate), at most `max` characters. */
+/** Text Postgres can take as given: no NUL, no unpaired surrogate. */
+export const storable = (text: z.ZodString) =>
+  text.refine((value) => !value.includes("\u0000") && value.isWellFormed(), {
+    message: "String should not contain NUL characters or unpaired surrogates",
+    params: { type: "string_unicode" },
+  });
+
+/** Storable text of at most `max` characters. */
 const storableText = (text: z.ZodString, max: number) =>
-  text
-    .refine((value) => !value.includes("\u0000") && value.isWellFormed(), {
-      message: "String should not contain NUL characters or unpaired surrogates",
-      params: { type: "string_unicode" },
-    })
-    .refine((value) => charLength(value) <= max, {
-      message: `String should have at most ${max} characters`,
-      params: { type: "string_too_long" },
-    });
+  storable(text).refine((value) => charLength(value) <= max, {
+    message: `String should have at most ${max} characters`,
+    params: { type: "string_too_long" },
+  });
 
 export const title = storableText(z.string().trim().min(1), TITLE_MAX).openapi({
   description: `The task's title; surrounding whitespace is trimmed, then 1–${TITLE_MAX} characters.`,
@@ -71,11 +74,26 @@ export const calendarDate = z.string().refine(isCalendarDate, {
   params: { type: "date_parsing" },
 });
 
-export const dueDate = calendarDate.nullable().openapi({
-  description: "The day the task is due (`YYYY-MM-DD`, a real calendar date); null for none.",
-  example: "2026-12-24",
-  format: "date",
-});
+/**
+ * Years 0002 to 9998 for a due date: its due moment (in any zone, or the start of the next day)
+ * then falls within years 0001 to 9999, which Postgres reads back from an ISO 8601 text.
+ */
+const DUE_YEARS = { first: "0002-01-01", last: "9998-12-31" };
+
+export const dueDate = calendarDate
+  .refine(
+    (value) => !isCalendarDate(value) || (value >= DUE_YEARS.first && value <= DUE_YEARS.last),
+    {
+      message: `Input should be a date from ${DUE_YEARS.first} to ${DUE_YEARS.last}`,
+      params: { type: "value_error" },
+    },
+  )
+  .nullable()
+  .openapi({
+    description: `The day the task is due (\`YYYY-MM-DD\`, a real calendar date from ${DUE_YEARS.first} to ${DUE_YEARS.last}); null for none.`,
+    example: "2026-12-24",
+    format: "date",
+  });
 
 export const dueTime = z
   .string()
@@ -220,6 +238,13 @@ export const TaskSchema = z
       description: "When the task last changed (ISO 8601, UTC); moves on every change.",
       example: EXAMPLE_TIME,
     }),
+    deleted_at: z.iso
+      .datetime()
+      .nullable()
+      .openapi({
+        description: `When the task was deleted (ISO 8601, UTC): null for a live task, set for one in the trash (\`GET /api/tasks?trashed=true\`), which is deleted for good ${TRASH_DAYS} days after it.`,
+        example: null,
+      }),
   })
   .openapi("Task", { description: "A task of the authenticated user." });
 
@@ -264,6 +289,10 @@ const editable = {
 const ruleHasFuture = (body: TaskBody, ctx: z.RefinementCtx) => {
   const { recurrence: rule, due_date: dueDate } = body;
   if (!rule || !dueDate) return;
+  // Refinements run even when a field failed its own rule, which reports it: check only a whole schedule.
+  const fields = [calendarDate.safeParse(dueDate), dueTime.optional().safeParse(body.due_time)];
+  if (fields.some((field) => !field.success)) return;
+  if (body.time_zone != null && !ianaTimeZone.safeParse(body.time_zone).success) return;
   const schedule = {
     recurrence: rule,
     dueDate,

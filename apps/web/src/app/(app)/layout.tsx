@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { requireSession } from "@/lib/session";
+import { SignOutListener } from "./_components/sign-out-listener";
 
 /**
  * Everything in (app) needs a session: checked here, on the server, before any page renders. Each
@@ -8,5 +9,10 @@ import { requireSession } from "@/lib/session";
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   await requireSession();
-  return children;
+  return (
+    <>
+      <SignOutListener />
+      {children}
+    </>
+  );
 }

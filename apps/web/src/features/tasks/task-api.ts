@@ -9,7 +9,10 @@ export type Task = components["schemas"]["Task"];
 export type Label = components["schemas"]["Label"];
 export type Priority = Task["priority"];
 
-/** The organising fields of a task that has none: what the API answers for a plain new task. */
+/**
+ * The organising fields of a task that has none, and the `deleted_at` of one that is not in the
+ * trash: what the API answers for a plain new task.
+ */
 export const unorganizedFields = (): Pick<
   Task,
   | "priority"
@@ -22,6 +25,7 @@ export const unorganizedFields = (): Pick<
   | "recurrence_from"
   | "series_id"
   | "next_occurrence_id"
+  | "deleted_at"
 > => ({
   priority: "none",
   due_date: null,
@@ -33,6 +37,7 @@ export const unorganizedFields = (): Pick<
   recurrence_from: "due",
   series_id: null,
   next_occurrence_id: null,
+  deleted_at: null,
 });
 type ListQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
 export type TaskStatus = NonNullable<ListQuery["status"]>;

@@ -50,6 +50,12 @@ describe("placeTask", () => {
     ]);
   });
 
+  it("keeps completed tasks mixed in by their place in the order, never below the open ones", () => {
+    const data = list([[task("d", 40), task("b", 20, true), task("a", 10)]]);
+    expect(ids(placeTask(data, ALL, task("c", 30, true)))).toEqual([["d", "c", "b", "a"]]);
+    expect(ids(placeTask(data, ALL, task("d", 40, true)))).toEqual([["d", "b", "a"]]);
+  });
+
   it("breaks created_at ties by id, descending, as the API does", () => {
     const data = list([[task("y", 10), task("w", 10)]]);
     expect(ids(placeTask(data, ALL, task("x", 10)))).toEqual([["y", "x", "w"]]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { isUnreachable } from "@/lib/api-error";
 
 /**
  * How the tasks feature talks back: `announce` for screen readers (polite), `fail` for a refusal
@@ -8,26 +9,44 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
  */
 export interface TaskFeedback {
   announce(message: string): void;
-  fail(message: string): void;
+  /** `cause`: the error behind it. One of reaching the API goes once the API answers again. */
+  fail(message: string, cause?: unknown): void;
 }
 
 interface FeedbackState {
   announcement: string;
   failure: string | null;
   dismissFailure(): void;
+  /** The API answered again: a failure to reach it is out of date. */
+  clearUnreachableFailure(): void;
 }
 
 const FeedbackContext = createContext<(TaskFeedback & FeedbackState) | null>(null);
 
 export function TaskFeedbackProvider({ children }: { children: ReactNode }) {
   const [announcement, setAnnouncement] = useState("");
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; unreachable: boolean } | null>(null);
   const announce = useCallback((message: string) => setAnnouncement(message), []);
-  const fail = useCallback((message: string) => setFailure(message), []);
+  const fail = useCallback(
+    (message: string, cause?: unknown) =>
+      setFailure({ message, unreachable: isUnreachable(cause) }),
+    [],
+  );
   const dismissFailure = useCallback(() => setFailure(null), []);
+  const clearUnreachableFailure = useCallback(
+    () => setFailure((current) => (current?.unreachable ? null : current)),
+    [],
+  );
   const value = useMemo(
-    () => ({ announce, fail, announcement, failure, dismissFailure }),
-    [announce, fail, announcement, failure, dismissFailure],
+    () => ({
+      announce,
+      fail,
+      announcement,
+      failure: failure?.message ?? null,
+      dismissFailure,
+      clearUnreachableFailure,
+    }),
+    [announce, fail, announcement, failure, dismissFailure, clearUnreachableFailure],
   );
   return <FeedbackContext.Provider value={value}>{children}</FeedbackContext.Provider>;
 }
@@ -44,6 +63,6 @@ export function useTaskFeedback(): TaskFeedback {
 }
 
 export function useFeedbackState(): FeedbackState {
-  const { announcement, failure, dismissFailure } = useFeedbackContext();
-  return { announcement, failure, dismissFailure };
+  const { announcement, failure, dismissFailure, clearUnreachableFailure } = useFeedbackContext();
+  return { announcement, failure, dismissFailure, clearUnreachableFailure };
 }

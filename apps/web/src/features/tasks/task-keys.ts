@@ -2,7 +2,7 @@ import type { ListFilter } from "./task-views";
 
 /**
  * React Query keys for the tasks feature: one list per filter, the sidebar's counts (for the day
- * they were counted on) and the labels. Everything under `all` is refetched after a change.
+ * they were counted on), the labels and the trash. Everything under `all` is refetched after a change.
  */
 export const taskKeys = {
   all: ["tasks"] as const,
@@ -11,4 +11,5 @@ export const taskKeys = {
   counts: (today: string) => ["tasks", "counts", today] as const,
   countsAll: () => ["tasks", "counts"] as const,
   labels: () => ["tasks", "labels"] as const,
+  trash: () => ["tasks", "trash"] as const,
 };

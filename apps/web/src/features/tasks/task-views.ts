@@ -8,9 +8,11 @@ export type TaskView =
   | { kind: "today" }
   | { kind: "upcoming" }
   | { kind: "completed" }
-  | { kind: "label"; name: string };
+  | { kind: "label"; name: string }
+  | { kind: "trash" };
 
-export type FixedViewKind = Exclude<TaskView["kind"], "label">;
+/** The views the sidebar counts. */
+export type FixedViewKind = Exclude<TaskView["kind"], "label" | "trash">;
 
 export const FIXED_VIEWS: readonly FixedViewKind[] = ["inbox", "today", "upcoming", "completed"];
 
@@ -43,8 +45,10 @@ export interface ViewSection {
   filter: ListFilter;
 }
 
-export const viewTitle = (view: TaskView) =>
-  view.kind === "label" ? view.name : TITLES[view.kind];
+export const viewTitle = (view: TaskView) => {
+  if (view.kind === "label") return view.name;
+  return view.kind === "trash" ? "Trash" : TITLES[view.kind];
+};
 
 export function viewPath(view: TaskView): string {
   if (view.kind === "inbox") return "/tasks";
@@ -61,6 +65,7 @@ export function viewFromSegments(segments: readonly string[]): TaskView | null {
     return name.trim() ? { kind: "label", name } : null;
   }
   if (second !== undefined) return null;
+  if (first === "trash") return { kind: "trash" };
   return FIXED_VIEWS.find((kind) => kind !== "inbox" && kind === first)
     ? { kind: first as FixedViewKind }
     : null;
@@ -105,9 +110,14 @@ export type ViewDays = ReturnType<typeof viewDays>;
 
 const PENDING: ListFilter = { status: "pending" };
 
-/** What each view shows. Open views hold open tasks only; a ticked task leaves them. */
+/**
+ * What each view shows. Open views hold open tasks only; a ticked task leaves them. The Trash
+ * lists the trash instead (trash-api.ts).
+ */
 export function viewSections(view: TaskView, days: ViewDays): ViewSection[] {
   switch (view.kind) {
+    case "trash":
+      return [];
     case "inbox":
       return [{ id: "inbox", heading: null, filter: PENDING }];
     case "completed":

@@ -3,7 +3,7 @@
 import { QueryClient, type QueryClientConfig, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { type ApiClient, createApiClient } from "@/lib/api-client";
-import { isRetryable } from "@/lib/api-error";
+import { isRetryable, isUnreachable } from "@/lib/api-error";
 import { apiToken } from "@/lib/api-token";
 import { publicEnv } from "@/lib/public-env";
 import type { Label, TaskCounts, TaskPage } from "./task-api";
@@ -33,14 +33,25 @@ export function useApi(): ApiClient {
 
 type QueryDefaults = NonNullable<QueryClientConfig["defaultOptions"]>["queries"];
 
-/** The feature's cache: lists stay fresh for 30 s; `overrides` are for tests. */
+/** Tries after the first while the API cannot be reached (TanStack's backoff: 1, 2, then 4 s). */
+const UNREACHABLE_RETRIES = 3;
+
+/**
+ * The feature's cache: lists stay fresh for 30 s, and are fetched again when the browser comes
+ * back online or the window gets focus (when stale). A failed read is tried again with backoff
+ * while the API cannot be reached, once after any other server error, never after a refusal
+ * (4xx); after that the list says what went wrong, and it recovers by itself once the API
+ * answers again (use-api-connection.ts). `overrides` are for tests.
+ */
 export function createTaskQueryClient(overrides: QueryDefaults = {}): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // Retry a failed network call or server error once; a refusal (4xx) is final.
-        retry: (failures, error) => failures < 1 && isRetryable(error),
+        refetchOnReconnect: true,
+        refetchOnWindowFocus: true,
+        retry: (failures, error) =>
+          failures < (isUnreachable(error) ? UNREACHABLE_RETRIES : 1) && isRetryable(error),
         ...overrides,
       },
     },

@@ -103,7 +103,7 @@ export function useAddTask() {
     },
     onError: (error, input, context) => {
       if (context) writeTask(client, context.shown, null);
-      feedback.fail(`Couldn't add "${input.title}": ${asSentence(describeError(error))}`);
+      feedback.fail(`Couldn't add "${input.title}": ${asSentence(describeError(error))}`, error);
     },
     onSettled: settle,
   });
@@ -213,7 +213,7 @@ export function useUpdateTask(taskId: string) {
       }
       // The edit form shows an edit's conflict itself, with both versions and a choice.
       if (error instanceof TaskConflictError) return;
-      feedback.fail(failureMessage(title, update, error));
+      feedback.fail(failureMessage(title, update, error), error);
     },
     onSettled: settle,
   });

@@ -21,6 +21,7 @@ import {
   type ViewDays,
 } from "./task-views";
 import { useApi } from "./tasks-provider";
+import { trashOptions } from "./use-trash";
 
 function taskListOptions(api: ApiClient, filter: ListFilter) {
   return infiniteQueryOptions({
@@ -72,6 +73,7 @@ export function usePrefetchView(
   const client = useQueryClient();
   return useCallback(
     (view) => {
+      if (view.kind === "trash") void client.prefetchInfiniteQuery(trashOptions(api));
       const screen = { view, search: null, sort: sortOf(view) };
       for (const section of screenSections(screen, days)) {
         void client.prefetchInfiniteQuery(taskListOptions(api, section.filter));

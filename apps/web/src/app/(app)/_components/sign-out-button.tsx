@@ -2,10 +2,12 @@
 
 import { useState } from "react";
 import { authClient } from "@/lib/auth-client";
+import { announceSignOut } from "@/lib/sign-out-broadcast";
 
 /**
- * Ends the session, then loads /sign-in as a full page so nothing of this user (cached API
- * token, task data) survives in memory for whoever signs in next.
+ * Ends the session, tells the other tabs (they go to /sign-in too), then loads /sign-in as a
+ * full page so nothing of this user (cached API token, task data) survives in memory for
+ * whoever signs in next.
  */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -13,6 +15,7 @@ export function SignOutButton() {
   async function signOut() {
     setPending(true);
     await authClient.signOut().catch(() => null);
+    announceSignOut();
     window.location.assign("/sign-in");
   }
 

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/lib/quick-add/wall-clock";
+import { takeFocusRequest } from "../focus-request";
 import type { Task, TaskChanges } from "../task-api";
 import { showLatest } from "../task-cache";
 import { TaskConflictError } from "../task-conflict";
@@ -47,7 +48,13 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   const returnFocus = useRef<"edit" | "row" | null>(null);
   const openedFrom = useRef<"edit" | "row">("edit");
   const clock = useDueClock();
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
   const saving = isOptimistic(task);
+
+  // Brought back by "Undo": focus returns to where it was when the task was deleted.
+  useEffect(() => {
+    if (takeFocusRequest(task.id)) deleteButtonRef.current?.focus();
+  }, [task.id]);
 
   useEffect(() => {
     if (editing || !returnFocus.current) return;
@@ -184,6 +191,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
           <PencilIcon />
         </Button>
         <Button
+          ref={deleteButtonRef}
           variant="ghost"
           size="icon"
           className="hover:bg-destructive/10 hover:text-destructive"

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Task } from "../task-api";
-import { renderTaskManager, setUpFakeTaskApi, signIn } from "../test/render-with-session";
+import { renderTaskManager, setUpFakeTaskApi } from "../test/render-with-session";
 
 const fake = setUpFakeTaskApi("list");
 let seeded: Task[];
@@ -149,84 +149,5 @@ describe("editing a task in place", () => {
     await userEvent.keyboard("{Escape}");
     expect(titles()).toEqual(["Buy milk", "Call mum"]);
     expect(screen.getByRole("button", { name: 'Edit "Call mum"' })).toHaveFocus();
-  });
-});
-
-describe("deleting a task", () => {
-  it("hides it at once; Undo brings it back in place and nothing is ever sent", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 300 });
-
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
-
-    expect(titles()).toEqual(["Call mum"]);
-    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 1");
-    expect(screen.getByRole("checkbox", { name: 'Complete "Call mum"' })).toHaveFocus();
-    expect(await screen.findByText('Deleted "Buy milk"')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
-
-    expect(titles()).toEqual(["Buy milk", "Call mum"]);
-    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
-    await pause(600);
-    expect(mine("DELETE")).toEqual([]);
-    expect(stored("Buy milk")).toBeDefined();
-  });
-
-  it("sends the delete once the undo offer ends", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 200 });
-
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
-
-    expect(mine("DELETE")).toEqual([]);
-    await waitFor(() => expect(mine("DELETE")).toHaveLength(1));
-    expect(mine("DELETE")[0]?.path).toBe(`/api/tasks/${seeded[2]?.id}`);
-    await waitFor(() => expect(stored("Call mum")).toBeUndefined());
-    expect(titles()).toEqual(["Buy milk"]);
-    await waitFor(() => expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 1"));
-  });
-
-  it("deletes for good after an Undo when the task is deleted again", async () => {
-    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 200 });
-
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
-    await userEvent.click(await screen.findByRole("button", { name: "Undo" }));
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Call mum"' }));
-
-    await waitFor(() => expect(stored("Call mum")).toBeUndefined());
-    expect(mine("DELETE")).toHaveLength(1);
-    expect(titles()).toEqual(["Buy milk"]);
-  });
-
-  it("sends waiting deletes at once when the screen goes away", async () => {
-    const { unmount } = await renderTaskManager(fake.session, { serverRendered: true });
-
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
-    unmount();
-
-    await waitFor(() => expect(stored("Buy milk")).toBeUndefined());
-    expect(mine("DELETE")).toHaveLength(1);
-  });
-
-  it("brings the task back with the reason when the API refuses the delete", async () => {
-    fake.server.refuseNext("DELETE", /^\/api\/tasks\//, 403, "Not allowed to access this task");
-    await renderTaskManager(fake.session, { serverRendered: true, undoWindowMs: 100 });
-
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Buy milk"' }));
-
-    expect(await screen.findByRole("alert")).toHaveTextContent(
-      "Couldn't delete \"Buy milk\": Not allowed to access this task. It's back in your list.",
-    );
-    expect(titles()).toEqual(["Buy milk", "Call mum"]);
-    expect(count(/^Inbox/)).toHaveAccessibleName("Inbox 2");
-  });
-
-  it("moves focus to the title box when the last task is deleted", async () => {
-    const other = signIn(fake.server, `${fake.session.userId}-single`);
-    fake.server.seed(other.userId, [{ title: "Lonely" }]);
-    await renderTaskManager(other, { serverRendered: true });
-
-    await userEvent.click(screen.getByRole("button", { name: 'Delete "Lonely"' }));
-
-    expect(screen.getByLabelText("Task title")).toHaveFocus();
-    expect(screen.getByText("No tasks yet")).toBeInTheDocument();
   });
 });

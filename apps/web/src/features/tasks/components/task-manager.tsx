@@ -22,10 +22,12 @@ import { useTaskShortcuts } from "../use-task-shortcuts";
 import { useUserTimeZone } from "../use-user-time-zone";
 import { useViewNavigation, ViewNavigationProvider } from "../view-navigation";
 import { AddTaskForm } from "./add-task-form";
+import { ConnectionNotice } from "./connection-notice";
 import { DueClockProvider, useDueClock } from "./due-clock";
 import { ScreenHeading } from "./screen-heading";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { TaskSidebar } from "./task-sidebar";
+import { TrashView } from "./trash-view";
 import { ViewLists } from "./view-lists";
 import { ViewsDrawer } from "./views-drawer";
 
@@ -50,7 +52,7 @@ export interface TaskManagerProps {
   undoWindowMs?: number;
 }
 
-/** The whole task screen: views, add, list, edit, complete and delete with undo. */
+/** The whole task screen: views, add, list, edit, complete, delete with undo, and the trash. */
 export function TaskManager({
   initial,
   view,
@@ -170,13 +172,16 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             Keyboard shortcuts
           </Button>
         </div>
-        <AddTaskForm
-          titleInputRef={titleInputRef}
-          view={view}
-          days={days}
-          timeZone={timeZone}
-          onEscape={leaveAddForm}
-        />
+        {view.kind === "trash" ? null : (
+          <AddTaskForm
+            titleInputRef={titleInputRef}
+            view={view}
+            days={days}
+            timeZone={timeZone}
+            onEscape={leaveAddForm}
+          />
+        )}
+        <ConnectionNotice />
         {failure ? (
           <div
             role="alert"
@@ -188,13 +193,17 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             </Button>
           </div>
         ) : null}
-        <ViewLists
-          screen={screen}
-          days={days}
-          hidden={deletion.hidden}
-          onDelete={deletion.remove}
-          focusFallback={focusAddInput}
-        />
+        {view.kind === "trash" ? (
+          <TrashView />
+        ) : (
+          <ViewLists
+            screen={screen}
+            days={days}
+            hidden={deletion.hidden}
+            onDelete={deletion.remove}
+            focusFallback={focusAddInput}
+          />
+        )}
         <p role="status" className="sr-only">
           {announcement}
         </p>

@@ -61,7 +61,7 @@ function ViewEntry({
   );
 }
 
-/** The views with live counts: Inbox, Today, Upcoming, Completed, then one per label. */
+/** The views with live counts: Inbox, Today, Upcoming, Completed, the Trash, then one per label. */
 export function TaskSidebar({ counts, labels, onIntent, onNavigate }: TaskSidebarProps) {
   return (
     <nav aria-label="Views" className="grid gap-4">
@@ -75,6 +75,12 @@ export function TaskSidebar({ counts, labels, onIntent, onNavigate }: TaskSideba
             onNavigate={onNavigate}
           />
         ))}
+        <ViewEntry
+          to={{ kind: "trash" }}
+          count={undefined}
+          onIntent={onIntent}
+          onNavigate={onNavigate}
+        />
       </ul>
       {labels && labels.length > 0 ? (
         <div className="grid gap-1">

@@ -56,6 +56,8 @@ function viewEmptyText(view: TaskView, section: ViewSection): EmptyText | null {
         title: "Nothing in the next 7 days",
         body: 'Add a task with a date, like "Call Ana friday 10am".',
       };
+    case "trash":
+      return null;
   }
 }
 

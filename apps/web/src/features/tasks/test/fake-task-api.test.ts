@@ -132,3 +132,38 @@ describe("fake task API: counts", () => {
     expect(capped.headers.get("X-Total-Count-Capped")).toBe("10000");
   });
 });
+
+describe("fake task API: the trash", () => {
+  it("a DELETE moves the task to the trash, which lists it with deleted_at; restore brings it back", async () => {
+    const { userId, call } = await signedIn();
+    const created = (await (await call("POST", "/api/tasks", { title: "Bin me" })).json()) as Task;
+    expect((await call("DELETE", `/api/tasks/${created.id}`)).status).toBe(204);
+
+    const trash = await call("GET", "/api/tasks?trashed=true&limit=50");
+    const listed = (await trash.json()) as Task[];
+    expect([listed.map((t) => t.id), typeof listed[0]?.deleted_at]).toEqual([
+      [created.id],
+      "string",
+    ]);
+    expect((await call("GET", `/api/tasks/${created.id}`)).status).toBe(404);
+
+    const restored = await call("POST", `/api/tasks/${created.id}/restore`);
+    expect(restored.status).toBe(200);
+    expect(((await restored.json()) as Task).deleted_at).toBeNull();
+    expect(server.tasksOf(userId).map((t) => t.id)).toEqual([created.id]);
+    expect(server.trashOf(userId)).toEqual([]);
+  });
+
+  it("permanent=true and emptying the trash delete for good; emptying needs trashed=true", async () => {
+    const { userId, call } = await signedIn();
+    const [a, b] = server.seed(userId, [
+      { title: "a", deleted_at: "2026-01-01T00:00:00.000Z" },
+      { title: "b", deleted_at: "2026-01-01T00:00:01.000Z" },
+    ]);
+    expect((await call("DELETE", `/api/tasks/${a?.id}?permanent=true`)).status).toBe(204);
+    expect((await call("DELETE", "/api/tasks")).status).toBe(422);
+    expect(server.trashOf(userId).map((t) => t.id)).toEqual([b?.id]);
+    expect((await call("DELETE", "/api/tasks?trashed=true")).status).toBe(204);
+    expect(server.trashOf(userId)).toEqual([]);
+  });
+});

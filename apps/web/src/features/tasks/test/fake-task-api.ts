@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { generateKeyPair, jwtVerify, SignJWT } from "jose";
-import { type Task, unorganizedFields } from "../task-api";
+import { unorganizedFields } from "../task-api";
 import { oneHeader, pause, readJson, send, takeFirst } from "./fake-http";
 import { createIdempotencyStore, isIdempotentRoute } from "./fake-idempotency";
+import type { Drop, FakeTaskApi, ReceivedRequest, Refusal } from "./fake-task-api-types";
 import { type Answer, answer, newestFirst } from "./fake-task-routes";
+import { type FakeStore, newestDeletionFirst } from "./fake-trash-routes";
 
 /**
  * A real HTTP server that answers like the task API (paths, status codes, `{"detail": …}`, `Link`
@@ -19,84 +16,14 @@ import { type Answer, answer, newestFirst } from "./fake-task-routes";
  * Tokens are real EdDSA JWTs, verified on every request. Tests can make the next matching request
  * fail or lose its connection, hold requests until released, and read what was received.
  */
-export interface ReceivedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-  userId: string | null;
-  headers: IncomingHttpHeaders;
-  /** What was sent back: a status, "dropped" (connection cut, no answer), or null while pending. */
-  status: number | "dropped" | null;
-  /** The answer was an idempotent replay (`Idempotent-Replayed: true`). */
-  replayed: boolean;
-  /** The answer's `ETag`, if it had one. */
-  etag: string | null;
-  /** When it arrived (ms since the epoch). */
-  at: number;
-}
-
-interface Refusal {
-  method: string;
-  path: RegExp;
-  status: number;
-  detail: unknown;
-  headers: Record<string, string>;
-}
-
-interface Drop {
-  method: string;
-  path: RegExp;
-  processingMs: number;
-}
-
-export interface FakeTaskApi {
-  url: string;
-  received: ReceivedRequest[];
-  /** Token requests answered (200 or 401). */
-  tokensIssued(): number;
-  /** A session cookie for this user, to send to `/api/auth/token`. */
-  session(userId: string): string;
-  endSession(cookie: string): void;
-  /** Tasks straight into the store; `created_at` decreases with position (first = newest). */
-  seed(userId: string, tasks: Array<Partial<Task> & { title: string }>): Task[];
-  tasksOf(userId: string): Task[];
-  /** Another device changes a task: its `updated_at` (and so its ETag) moves on. */
-  changeElsewhere(
-    id: string,
-    changes: Partial<Pick<Task, "title" | "description" | "is_completed">>,
-  ): Task;
-  /**
-   * The next request matching method and path-with-query gets this status and
-   * `{"detail": detail}`, before the idempotency layer sees it (as a rate limit or an unreachable
-   * database would). 503 and 429 carry `Retry-After: 1` unless `headers` say otherwise.
-   */
-  refuseNext(
-    method: string,
-    path: RegExp,
-    status: number,
-    detail: unknown,
-    headers?: Record<string, string>,
-  ): void;
-  /**
-   * The next matching request loses its connection before any answer arrives, but the API still
-   * handles it, `processingMs` later (in flight meanwhile), and keeps its idempotent answer.
-   */
-  dropNext(method: string, path: RegExp, processingMs?: number): void;
-  /** API requests wait until the returned function is called. */
-  hold(): () => void;
-  /** Release held requests and forget unused refusals and drops (after each test). */
-  reset(): void;
-  /** Sign with a new key and trust only it: every token issued so far is now refused. */
-  rotateSigningKey(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { FakeTaskApi, ReceivedRequest } from "./fake-task-api-types";
 
 const ISSUER = "http://localhost:3000";
 export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   let keys = await generateKeyPair("EdDSA", { crv: "Ed25519" });
   const sessions = new Map<string, string>();
-  const tasks: Task[] = [];
+  const store: FakeStore = { tasks: [], trashed: [] };
+  const { tasks } = store;
   const received: ReceivedRequest[] = [];
   const refusals: Refusal[] = [];
   const drops: Drop[] = [];
@@ -104,6 +31,8 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   let held: Promise<void> | null = null;
   let releaseHeld = () => {};
   let tokenCount = 0;
+  let down = false;
+  let healthChecks = 0;
   let clock = Date.parse("2026-01-01T00:00:00.000Z");
   const tick = () => {
     clock += 1000;
@@ -185,7 +114,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
       await pause(drop.processingMs);
     }
     const ifMatch = oneHeader(req.headers["if-match"]);
-    const sent = answer(tasks, tick, {
+    const sent = answer(store, tick, {
       method,
       path,
       query: url.searchParams,
@@ -201,6 +130,11 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     const url = new URL(req.url ?? "/", "http://localhost");
     void (async () => {
       if (url.pathname === "/api/auth/token") return issueToken(req, res);
+      if (down) return void req.socket.destroy();
+      if (url.pathname === "/health") {
+        healthChecks += 1;
+        return send(res, 200, { status: "ok" });
+      }
       if (held) await held;
       const userId = await authenticate(req);
       if (!userId) {
@@ -223,6 +157,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     url: `http://127.0.0.1:${port}`,
     received,
     tokensIssued: () => tokenCount,
+    healthChecks: () => healthChecks,
     session(userId) {
       const cookie = `better-auth.session_token=${randomUUID()}`;
       sessions.set(cookie, userId);
@@ -245,11 +180,14 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
           ...partial,
         };
       });
-      tasks.push(...created);
+      // One with a `deleted_at` goes into the trash.
+      for (const task of created) (task.deleted_at ? store.trashed : tasks).push(task);
       // Copies: a later change in the store must not rewrite what the test was given.
       return created.map((task) => ({ ...task }));
     },
     tasksOf: (userId) => tasks.filter((task) => task.user_id === userId).sort(newestFirst),
+    trashOf: (userId) =>
+      store.trashed.filter((task) => task.user_id === userId).sort(newestDeletionFirst),
     changeElsewhere(id, changes) {
       const task = tasks.find((candidate) => candidate.id === id);
       if (!task) throw new Error(`changeElsewhere: no task ${id}`);
@@ -273,7 +211,14 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
       });
       return releaseHeld;
     },
+    goDown() {
+      down = true;
+      return () => {
+        down = false;
+      };
+    },
     reset() {
+      down = false;
       releaseHeld();
       refusals.length = 0;
       drops.length = 0;

@@ -11,6 +11,7 @@ import {
   patchOrganizing,
 } from "./fake-task-filters";
 import { validate } from "./fake-task-validation";
+import { type FakeStore, trashAnswer, trashTask } from "./fake-trash-routes";
 
 /** What a route answers, before it is sent: the idempotency layer stores and replays these. */
 export interface Answer {
@@ -168,8 +169,11 @@ function changed(task: Task, request: TaskRequest, toggle: boolean): Task | Answ
 }
 
 /** The task API's routes over an in-memory store; `tick` gives each change a later time. */
-export function answer(tasks: Task[], tick: () => string, request: TaskRequest): Answer {
+export function answer(store: FakeStore, tick: () => string, request: TaskRequest): Answer {
   const { method, path, userId, ifMatch } = request;
+  const { tasks } = store;
+  const inTrash = trashAnswer(store, tick, request);
+  if (inTrash) return inTrash;
   if (path === "/api/tasks" && method === "GET") return list(tasks, userId, request.query);
   if (path === "/api/tasks" && method === "POST") return create(tasks, tick(), request);
   if (path === "/api/labels" && method === "GET") {
@@ -195,6 +199,7 @@ export function answer(tasks: Task[], tick: () => string, request: TaskRequest):
     };
   }
   if (method === "DELETE" && !match[2]) {
+    if (request.query.get("permanent") !== "true") return trashTask(store, task, tick());
     tasks.splice(tasks.indexOf(task), 1);
     return { status: 204 };
   }

@@ -1,0 +1,25 @@
+"use client";
+
+import { useApiConnection } from "../use-api-connection";
+import { AlertIcon } from "./icons";
+
+/**
+ * "Offline — changes can't be saved" while the task API cannot be reached; gone by itself once
+ * it answers again. A polite live region, so screen readers hear it come and go.
+ */
+export function ConnectionNotice() {
+  const { offline } = useApiConnection();
+  return (
+    <div role="status" aria-live="polite">
+      {offline ? (
+        <p className="flex items-start gap-2 rounded-lg border border-amber-500/50 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+          <AlertIcon className="mt-0.5 size-4 shrink-0" />
+          <span>
+            <strong className="font-semibold">Offline — changes can't be saved.</strong> Trying to
+            reconnect; your tasks reload by themselves when the connection is back.
+          </span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
