@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi, type TestUser } from "../../../test/harness.ts";
-import { deletedUsers, idempotencyKeys, tasks } from "../../db/schema.ts";
+import { deletedUsers, idempotencyKeys, tasks, trashedTasks } from "../../db/schema.ts";
 
 const api = setupTestApi();
 
@@ -10,14 +10,19 @@ const rowsOf = async (userId: string) => ({
   keys: (
     await api.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.userId, userId))
   ).length,
+  trashed: (
+    await api.database.db.select().from(trashedTasks).where(eq(trashedTasks.userId, userId))
+  ).length,
 });
 
-/** A user with two tasks (one completed, labelled) and a stored Idempotency-Key answer. */
+/** A user with two tasks (one completed, labelled), one in the trash and a stored Idempotency-Key answer. */
 async function userWithData(name: string): Promise<TestUser> {
   const user = await api.user(name);
   const done = await createTask(user, { title: `${name}'s done`, labels: ["work"] });
   await user.patch(`/api/tasks/${done.id}/complete`);
   await user.post("/api/tasks", { title: `${name}'s keyed` }, { "idempotency-key": "k1" });
+  const trashed = await createTask(user, { title: `${name}'s trashed` });
+  await user.delete(`/api/tasks/${trashed.id}`);
   return user;
 }
 
@@ -32,7 +37,7 @@ describe("DELETE /api/me", () => {
     expect({ status: response.status, text: response.text, rows: await rowsOf(alice.id) }).toEqual({
       status: 204,
       text: "",
-      rows: { tasks: 0, keys: 0 },
+      rows: { tasks: 0, keys: 0, trashed: 0 },
     });
     expect(recorded?.deletedAt).toBeInstanceOf(Date);
   });
@@ -47,7 +52,7 @@ describe("DELETE /api/me", () => {
       tasks: (await bob.get("/api/tasks")).body,
       labels: (await bob.get("/api/labels")).body,
     }).toEqual({
-      rows: { tasks: 2, keys: 1 },
+      rows: { tasks: 2, keys: 1, trashed: 1 },
       tasks: bobsBefore,
       labels: [{ name: "work", task_count: 1, open_count: 0 }],
     });

@@ -27,6 +27,7 @@ describe("a deleted account's still-valid token", () => {
     ["renames a label", (u: TestUser) => u.patch("/api/labels/work", { name: "job" })],
     ["deletes a label", (u: TestUser) => u.delete("/api/labels/work")],
     ["exports", (u: TestUser) => u.get("/api/export?format=csv")],
+    ["lists the trash", (u: TestUser) => u.get("/api/tasks?trashed=true")],
   ])("is refused with 401 Account deleted when it %s", async (_name, request) => {
     const { user } = await deletedUser();
     const response = await request(user);
@@ -43,6 +44,8 @@ describe("a deleted account's still-valid token", () => {
     ["replaces", (u: TestUser, id: string) => u.put(`/api/tasks/${id}`, { title: "x" })],
     ["patches", (u: TestUser, id: string) => u.patch(`/api/tasks/${id}`, { title: "x" })],
     ["deletes", (u: TestUser, id: string) => u.delete(`/api/tasks/${id}`)],
+    ["restores", (u: TestUser, id: string) => u.post(`/api/tasks/${id}/restore`)],
+    ["skips", (u: TestUser, id: string) => u.post(`/api/tasks/${id}/skip`)],
   ])("is refused with 401 Account deleted when it %s a former task", async (_name, request) => {
     const { user, formerTaskId } = await deletedUser();
     const response = await request(user, formerTaskId);

@@ -50,6 +50,17 @@ describe("GET /api/export?format=json", () => {
     expect(Date.parse(body.exported_at)).toBeGreaterThanOrEqual(before - 1);
   });
 
+  test("the tasks in the trash come after the live ones, with their deleted_at", async () => {
+    const alice = await api.user("alice");
+    const kept = await createTask(alice, { title: "Kept" });
+    const binned = await createTask(alice, { title: "Binned", recurrence: null });
+    await alice.delete(`/api/tasks/${binned.id}`);
+    const trash = (await alice.get("/api/tasks?trashed=true")).body as TaskJson[];
+    const body = (await alice.get("/api/export?format=json")).body as Export;
+    expect(body.tasks).toEqual([{ ...kept, deleted_at: null }, trash[0]]);
+    expect(trash[0]?.deleted_at).toEqual(expect.any(String));
+  });
+
   test("without format: JSON; a user with nothing: empty lists", async () => {
     const response = await (await api.user("empty")).get("/api/export");
     const body = response.body as Export;
