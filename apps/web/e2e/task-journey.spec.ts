@@ -19,6 +19,10 @@ import {
 const screenshotPath = fileURLToPath(
   new URL("../../../docs/screenshot-tasks.png", import.meta.url),
 );
+/** The Upcoming view of the same tasks, for the README too. */
+const upcomingScreenshotPath = fileURLToPath(
+  new URL("../../../docs/screenshot-upcoming.png", import.meta.url),
+);
 
 /** The scenario, through the UI as a person would do it, with the API checked directly. */
 
@@ -180,12 +184,32 @@ test("screenshot of the tasks page for the README", async ({ page }) => {
   // Every run starts on empty databases, so a fixed address keeps the picture identical.
   const account = { email: "ada@example.com", password: "correct horse 42" };
   await signUpOverHttp(page.context(), account);
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const tasks = [
-    { title: "Book flights to Lisbon", description: "Window seat, morning departure" },
-    { title: "Renew passport" },
-    { title: "Send the quarterly report", description: "Finance signed off on Friday" },
-    { title: "Water the plants" },
-    { title: "Buy oat milk" },
+    {
+      title: "Book flights to Lisbon",
+      description: "Window seat, morning departure",
+      priority: "high",
+      due_date: day(1),
+      due_time: "09:00",
+      labels: ["travel"],
+    },
+    { title: "Renew passport", priority: "medium", due_date: day(3), labels: ["travel"] },
+    {
+      title: "Send the quarterly report",
+      description: "Finance signed off on Friday",
+      due_date: day(0),
+      due_time: "17:00",
+      labels: ["work"],
+    },
+    {
+      title: "Water the plants",
+      due_date: day(2),
+      recurrence: "FREQ=WEEKLY",
+      labels: ["home"],
+    },
+    { title: "Buy oat milk", labels: ["home"] },
   ];
   for (const task of tasks) {
     const created = await callApi(page.context(), "POST", "/api/tasks", task);
@@ -203,5 +227,13 @@ test("screenshot of the tasks page for the README", async ({ page }) => {
   expect(picture.byteLength).toBeGreaterThan(10_000);
   if (process.env.UPDATE_SCREENSHOT === "1" || !existsSync(screenshotPath)) {
     writeFileSync(screenshotPath, picture);
+  }
+
+  await page.goto("/tasks/upcoming");
+  await expect(page.getByRole("heading", { name: "Tomorrow" })).toBeVisible();
+  const upcoming = await page.screenshot({ animations: "disabled" });
+  expect(upcoming.byteLength).toBeGreaterThan(10_000);
+  if (process.env.UPDATE_SCREENSHOT === "1" || !existsSync(upcomingScreenshotPath)) {
+    writeFileSync(upcomingScreenshotPath, upcoming);
   }
 });

@@ -1,3 +1,4 @@
+import type { RepeatFrom } from "@taskline/repeat";
 import type { Priority, Task, TaskChanges } from "./task-api";
 
 /** What the edit form holds: every editable field of a task. */
@@ -10,6 +11,9 @@ export interface EditDraft {
   /** `HH:MM`, or null for all day; always null without a due date. */
   dueTime: string | null;
   labels: string[];
+  /** An RFC 5545 rule, or null; always null without a due date. */
+  recurrence: string | null;
+  recurrenceFrom: RepeatFrom;
 }
 
 export const PRIORITIES: readonly Priority[] = ["none", "low", "medium", "high"];
@@ -29,6 +33,8 @@ export function draftOf(task: Task): EditDraft {
     dueDate: task.due_date,
     dueTime: task.due_date === null ? null : (task.due_time?.slice(0, 5) ?? null),
     labels: [...task.labels],
+    recurrence: task.recurrence,
+    recurrenceFrom: task.recurrence_from,
   };
 }
 
@@ -50,6 +56,11 @@ export function changesBetween(saved: Task, draft: EditDraft, timeZone: string):
     Object.assign(changes, dueChanges(draft.dueDate, draft.dueTime, saved.time_zone ?? timeZone));
   }
   if (!sameLabels(draft.labels, before.labels)) changes.labels = draft.labels;
+  const recurrence = draft.dueDate === null ? null : draft.recurrence;
+  if (recurrence !== before.recurrence) changes.recurrence = recurrence;
+  if (recurrence !== null && draft.recurrenceFrom !== before.recurrenceFrom) {
+    changes.recurrence_from = draft.recurrenceFrom;
+  }
   return changes;
 }
 
@@ -75,6 +86,8 @@ export function applyChanges(task: Task, changes: TaskChanges): Task {
   if (changes.description !== undefined) next.description = changes.description;
   if (changes.priority !== undefined) next.priority = changes.priority;
   if (changes.labels !== undefined) next.labels = [...changes.labels];
+  if (changes.recurrence !== undefined) next.recurrence = changes.recurrence;
+  if (changes.recurrence_from !== undefined) next.recurrence_from = changes.recurrence_from;
   if (changes.due_date !== undefined) {
     next.due_date = changes.due_date;
     next.due_time = changes.due_date === null ? null : (changes.due_time ?? null);
@@ -91,6 +104,8 @@ export function revertChanges(shown: Task, before: Task, changes: TaskChanges): 
   if (changes.description !== undefined) next.description = before.description;
   if (changes.priority !== undefined) next.priority = before.priority;
   if (changes.labels !== undefined) next.labels = before.labels;
+  if (changes.recurrence !== undefined) next.recurrence = before.recurrence;
+  if (changes.recurrence_from !== undefined) next.recurrence_from = before.recurrence_from;
   if (changes.due_date !== undefined) {
     next.due_date = before.due_date;
     next.due_time = before.due_time;

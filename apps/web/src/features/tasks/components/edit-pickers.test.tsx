@@ -36,6 +36,50 @@ const chips = () =>
     .map((chip) => chip.firstChild?.textContent);
 const ANSWERED = { timeout: 5_000 };
 
+describe("repeat", () => {
+  it("offers the usual rules for the due date's day, and sends the one chosen", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    await edit("Pay rent");
+
+    const repeat = screen.getByRole("combobox", { name: "Repeat" });
+    expect(
+      within(repeat)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual([
+      "Does not repeat",
+      "Every day",
+      "Every weekday",
+      "Every Monday",
+      "Every month on the 1st",
+      "Every month on the last day",
+      "Every year",
+      "Custom rule…",
+    ]);
+    await userEvent.selectOptions(repeat, "Every Monday");
+    await userEvent.click(
+      screen.getByRole("checkbox", { name: "Count the next date from the day it is completed" }),
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+
+    await waitFor(
+      () => expect(stored("Pay rent")?.recurrence).toBe("FREQ=WEEKLY;BYDAY=MO"),
+      ANSWERED,
+    );
+    expect(patches()).toEqual([
+      { recurrence: "FREQ=WEEKLY;BYDAY=MO", recurrence_from: "completion" },
+    ]);
+  });
+
+  it("waits for a due date: without one there is nothing to repeat from", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    await edit("Call mum");
+
+    expect(screen.getByRole("combobox", { name: "Repeat" })).toBeDisabled();
+    expect(screen.getByText("Pick a due date to repeat the task.")).toBeVisible();
+  });
+});
+
 describe("priority and due date", () => {
   it("sets the priority, date and time, sending only what changed", async () => {
     await renderTaskManager(fake.session, { serverRendered: true });

@@ -10,6 +10,7 @@ import { DraftFields } from "./draft-fields";
 import { EditConflict } from "./edit-conflict";
 import { LabelPicker } from "./label-picker";
 import { OrganizeFields } from "./organize-fields";
+import { RepeatField } from "./repeat-field";
 
 export type { EditDraft };
 
@@ -30,7 +31,7 @@ interface EditTaskFormProps {
 }
 
 /**
- * Edit in place: title, description, priority, due date and time, labels. Enter saves, Escape
+ * Edit in place: title, description, priority, due date and time, repeat, labels. Enter saves, Escape
  * cancels; only the fields that changed are sent, and nothing if none did.
  */
 export function EditTaskForm({
@@ -49,6 +50,10 @@ export function EditTaskForm({
     dueTime: start.dueTime,
   });
   const [labels, setLabels] = useState(start.labels);
+  const [repeat, setRepeat] = useState({
+    recurrence: start.recurrence,
+    recurrenceFrom: start.recurrenceFrom,
+  });
   const suggestions = useLabels().data ?? [];
   const { titleRef } = form;
   const saved = conflict ?? task;
@@ -77,7 +82,7 @@ export function EditTaskForm({
         event.preventDefault();
         const text = form.check();
         if (!text) return;
-        const draft: EditDraft = { ...text, ...organizing, labels };
+        const draft: EditDraft = { ...text, ...organizing, labels, ...repeat };
         const changes = changesBetween(saved, draft, timeZone);
         if (isEmptyChange(changes)) onCancel();
         else onSave(draft, changes);
@@ -86,6 +91,7 @@ export function EditTaskForm({
       {conflict ? <EditConflict theirs={conflict} /> : null}
       <DraftFields form={form} titleLabel="Title" descriptionLabel="Description" />
       <OrganizeFields value={organizing} onChange={setOrganizing} otherZone={otherZone} />
+      <RepeatField value={repeat} onChange={setRepeat} dueDate={organizing.dueDate} />
       <LabelPicker value={labels} onChange={setLabels} suggestions={suggestions} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" size="sm" onClick={onCancel}>

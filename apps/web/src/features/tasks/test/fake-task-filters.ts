@@ -138,6 +138,19 @@ export function organizingFieldsOf(body: Record<string, unknown> | undefined): P
     fields.due_time = typeof body.due_time === "string" ? body.due_time : null;
     fields.time_zone = typeof body.time_zone === "string" ? body.time_zone : "UTC";
   }
+  Object.assign(fields, recurrenceOf(body ?? {}));
+  return fields;
+}
+
+/** The recurrence fields a body names (the API checks the rule; the fake keeps it as given). */
+function recurrenceOf(body: Record<string, unknown>): Partial<Task> {
+  const fields: Partial<Task> = {};
+  if (typeof body.recurrence === "string" || body.recurrence === null) {
+    fields.recurrence = body.recurrence;
+  }
+  if (body.recurrence_from === "due" || body.recurrence_from === "completion") {
+    fields.recurrence_from = body.recurrence_from;
+  }
   return fields;
 }
 
@@ -160,6 +173,7 @@ export function patchOrganizing(task: Task, body: Record<string, unknown>): Task
   }
   if ("due_time" in body) next.due_time = (body.due_time as string | null) ?? null;
   if (typeof body.time_zone === "string") next.time_zone = body.time_zone;
+  Object.assign(next, recurrenceOf(body));
   const dueless = next.due_date === null && (next.due_time !== null || next.time_zone !== null);
   return dueless ? null : next;
 }
