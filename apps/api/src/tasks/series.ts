@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { type TaskRow, tasks } from "../db/schema.ts";
+import { type TaskRow, tasks, trashedTasks } from "../db/schema.ts";
 import { calendarDay, dueInstant } from "./due.ts";
 import { owned, setOf, type Target, type TaskChanges } from "./queries.ts";
 import { nextDue, type Schedule } from "./recurrence.ts";
@@ -9,7 +9,8 @@ import { nextDue, type Schedule } from "./recurrence.ts";
  * A recurring task's series: completing an occurrence makes the next one in the same
  * transaction, and only once. The task is read and locked first, so concurrent completions of
  * one occurrence wait for each other, and the one that finds `next_occurrence_id` set makes
- * nothing; un-completing keeps that link, so completing again makes nothing either.
+ * nothing; un-completing keeps that link, so completing again makes nothing either, unless the
+ * next occurrence was deleted for good (not to the trash) in between, as the web app's undo does.
  */
 
 /** The task's schedule, if it repeats. */
@@ -49,9 +50,8 @@ export async function completeInSeries(
       .set(setOf(params.changes))
       .where(eq(tasks.id, current.id))
       .returning();
-    if (changed === undefined || !changed.isCompleted || changed.nextOccurrenceId !== null) {
-      return changed;
-    }
+    if (changed === undefined || !changed.isCompleted) return changed;
+    if (changed.nextOccurrenceId !== null && (await stillThere(tx, changed))) return changed;
     const next = nextOf(changed);
     if (next === undefined) return changed;
     const [successor] = await tx
@@ -84,6 +84,21 @@ export async function completeInSeries(
       .returning();
     return linked;
   });
+}
+
+/** Whether the task's next occurrence is still among its owner's tasks or in their trash. */
+async function stillThere(db: Db, task: TaskRow): Promise<boolean> {
+  const id = task.nextOccurrenceId ?? "";
+  const [live] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.id, id), eq(tasks.userId, task.userId)));
+  if (live !== undefined) return true;
+  const [trashed] = await db
+    .select({ id: trashedTasks.id })
+    .from(trashedTasks)
+    .where(and(eq(trashedTasks.id, id), eq(trashedTasks.userId, task.userId)));
+  return trashed !== undefined;
 }
 
 /** Why a task cannot be skipped to its next occurrence. */

@@ -181,6 +181,27 @@ describe("recurring tasks", () => {
     ]);
   });
 
+  test("a next occurrence deleted for good is made again on the next completion; one in the trash is not", async () => {
+    const alice = await api.user("alice");
+    const task = await createTask(alice, {
+      title: "Undone",
+      due_date: "2027-04-01",
+      recurrence: "FREQ=DAILY",
+    });
+    const first = await completeAndFollow(alice, task);
+    await alice.delete(`/api/tasks/${first?.id}?permanent=true`);
+    await alice.patch(`/api/tasks/${task.id}`, { is_completed: false });
+    const second = await completeAndFollow(alice, task);
+    await alice.delete(`/api/tasks/${second?.id}`);
+    await alice.patch(`/api/tasks/${task.id}`, { is_completed: false });
+    const third = (await complete(alice, task)).body as TaskJson;
+    expect([second?.due_date, second?.id === first?.id, third.next_occurrence_id]).toEqual([
+      "2027-04-02",
+      false,
+      second?.id,
+    ]);
+  });
+
   test("PUT with a rule and PATCH is_completed: true make the next occurrence too", async () => {
     const alice = await api.user("alice");
     const task = await createTask(alice, { title: "Plain", due_date: "2027-07-01" });

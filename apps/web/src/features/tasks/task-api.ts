@@ -183,6 +183,12 @@ export async function createTask(
 }
 
 /** `ifMatch`: the ETag of the version the change was made to; a 412 is a `TaskConflictError`. */
+export async function getTask(api: ApiClient, id: string): Promise<Task> {
+  const { data, error, response } = await api.GET("/api/tasks/{id}", { params: { path: { id } } });
+  if (!data) throw taskErrorFrom(response, error);
+  return data;
+}
+
 export async function updateTask(
   api: ApiClient,
   id: string,

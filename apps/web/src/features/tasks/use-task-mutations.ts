@@ -22,6 +22,7 @@ import { useTaskFeedback } from "./task-feedback";
 import { taskKeys } from "./task-keys";
 import { latestOwnVersion, recordOwnChange } from "./task-versions";
 import { useApi } from "./tasks-provider";
+import { useNextOccurrence } from "./use-next-occurrence";
 
 const OPTIMISTIC_PREFIX = "optimistic:";
 let optimisticSeq = 0;
@@ -162,6 +163,7 @@ export function useUpdateTask(taskId: string) {
   const client = useQueryClient();
   const feedback = useTaskFeedback();
   const settle = useSettle();
+  const showNextOccurrence = useNextOccurrence();
   const scope = `task:${taskId}`;
   return useMutation({
     mutationKey: taskKeys.all,
@@ -195,6 +197,7 @@ export function useUpdateTask(taskId: string) {
         writeTask(client, findTask(client, taskId) ?? context.shown, task);
       }
       feedback.announce(successMessage(task, update));
+      if (update.kind === "complete") void showNextOccurrence(task);
     },
     onError: (error, update, context) => {
       const shown = findTask(client, taskId);

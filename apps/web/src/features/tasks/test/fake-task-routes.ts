@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { firstDate } from "@taskline/repeat";
 import { type Task, unorganizedFields } from "../task-api";
 import { renameOrDeleteLabel } from "./fake-label-routes";
 import {
@@ -205,6 +206,32 @@ export function answer(store: FakeStore, tick: () => string, request: TaskReques
   }
   const next = changed(task, request, Boolean(match[2]));
   if (!("id" in next)) return next;
+  const completing = next.is_completed && !task.is_completed;
   Object.assign(task, next, { updated_at: tick() });
+  if (completing) nextOccurrence(store, task, tick());
   return withTask(200, task);
+}
+
+/**
+ * A recurring task just completed gets its next occurrence, once, as the API makes it (here the
+ * rule's first date after the due date, by @taskline/repeat's reading of the simple rules).
+ */
+function nextOccurrence(store: FakeStore, task: Task, now: string) {
+  if (task.recurrence === null || task.due_date === null) return;
+  const following = store.tasks.some((t) => t.id === task.next_occurrence_id);
+  if (following) return;
+  const after = new Date(Date.parse(`${task.due_date}T00:00:00Z`) + 86_400_000);
+  const successor: Task = {
+    ...task,
+    id: crypto.randomUUID(),
+    is_completed: false,
+    due_date: firstDate(task.recurrence, after.toISOString().slice(0, 10)),
+    due_at: null,
+    series_id: task.series_id ?? task.id,
+    next_occurrence_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+  store.tasks.push(successor);
+  Object.assign(task, { next_occurrence_id: successor.id, series_id: task.series_id ?? task.id });
 }
