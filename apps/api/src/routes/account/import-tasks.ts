@@ -1,0 +1,193 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { type ImportedTask, ImportFileError } from "../../import/import-result.ts";
+import { IMPORT_FORMATS, type ImportFormat, readImport } from "../../import/read-import.ts";
+import type { App, AppEnv } from "../../lib/context.ts";
+import { ApiError, DETAIL, validationError } from "../../lib/errors.ts";
+import { BEARER_AUTH, ErrorSchema, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
+import { storedLabels } from "../../tasks/fields.ts";
+import { importTasks } from "../../tasks/import-tasks.ts";
+import { booleanParam } from "../tasks/list-query.types.ts";
+import { ianaTimeZone } from "../tasks/task.types.ts";
+import { taskFields } from "../tasks/task-body.ts";
+import { accountRoute } from "./middleware.ts";
+
+export const IMPORT_PATH = "/api/import";
+/** An import's body limit, in place of the API's 64 KiB. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Tasks a preview shows. */
+const PREVIEW_TASKS = 20;
+
+const ImportQuerySchema = z.object({
+  preview: booleanParam.openapi({
+    param: { name: "preview", in: "query" },
+    description: "`true`: answer what would be imported, and write nothing.",
+    example: "true",
+  }),
+  tz: ianaTimeZone.default("UTC").openapi({
+    param: { name: "tz", in: "query" },
+    description: "The IANA time zone of a Todoist date whose row names no TIMEZONE.",
+    example: "Europe/Berlin",
+  }),
+});
+
+const SkippedSchema = z
+  .object({
+    row: z.number().int().openapi({
+      description: "The task's place in the file, from 1 (a CSV's header row aside).",
+      example: 3,
+    }),
+    reason: z.string().openapi({ example: "Empty CONTENT" }),
+  })
+  .openapi("ImportSkipped", { description: "A row of the file that creates nothing, and why." });
+
+const ImportedTaskSchema = z
+  .object({
+    title: z.string(),
+    description: z.string().nullable(),
+    is_completed: z.boolean(),
+    priority: z.enum(["none", "low", "medium", "high"]),
+    due_date: z.string().nullable(),
+    due_time: z.string().nullable(),
+    time_zone: z.string().nullable(),
+    labels: z.array(z.string()),
+    recurrence: z.string().nullable(),
+    recurrence_from: z.enum(["due", "completion"]),
+  })
+  .openapi("ImportedTask", {
+    description: "A task as the import would create it (a new id and `created_at` are made then).",
+  });
+
+const ImportPreviewSchema = z
+  .object({
+    format: z.enum(IMPORT_FORMATS).openapi({ example: "todoist-csv" }),
+    would_create: z.number().int().openapi({ example: 42 }),
+    tasks: ImportedTaskSchema.array().openapi({
+      description: `The first ${PREVIEW_TASKS} tasks it would create.`,
+    }),
+    skipped: SkippedSchema.array(),
+  })
+  .openapi("ImportPreview", { description: "What an import would do; nothing was written." });
+
+const ImportResultSchema = z
+  .object({
+    created: z.number().int().openapi({ example: 42 }),
+    skipped: SkippedSchema.array(),
+  })
+  .openapi("ImportResult", { description: "What the import created, and the rows it left out." });
+
+const FILE_DESCRIPTION =
+  "Our JSON export (`GET /api/export`, version 1) or Todoist's CSV (its template export).";
+
+export const importTasksRoute = createRoute({
+  method: "post",
+  path: IMPORT_PATH,
+  operationId: "importTasks",
+  tags: ["account"],
+  summary: "Import tasks from a file",
+  description:
+    "Creates the tasks of a file, all or none, in one transaction: our JSON export (tasks in its trash are " +
+    "skipped; completed ones stay completed) or Todoist's CSV (sections become labels, notes join the " +
+    "description, `@words` become labels, recurring dates become rules, other columns become lines of the " +
+    "description). Each task gets a new id and `created_at`, and must pass the rules of `POST /api/tasks`: " +
+    "one that does not is skipped, with the reason. The body is a multipart form with a `file`, or the file " +
+    "itself as `application/json` or `text/csv`; at most 10 MB. With `preview=true` nothing is written.",
+  security: BEARER_AUTH,
+  middleware: accountRoute,
+  request: {
+    query: ImportQuerySchema,
+    body: {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: { file: { type: "string", format: "binary", description: FILE_DESCRIPTION } },
+            required: ["file"],
+          },
+        },
+        "application/json": { schema: { $ref: "#/components/schemas/Export" } },
+        "text/csv": { schema: { type: "string", description: "Todoist's CSV." } },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: "`preview=true`: what would be imported.",
+      headers: RATE_LIMIT_HEADERS,
+      content: jsonContent(ImportPreviewSchema),
+    },
+    201: {
+      description: "Imported.",
+      headers: RATE_LIMIT_HEADERS,
+      content: jsonContent(ImportResultSchema),
+    },
+    ...errorResponses(401, 415, 429, 503),
+    403: {
+      description: "The tasks would take the caller past `TASK_QUOTA`; nothing was written.",
+      content: jsonContent(ErrorSchema),
+    },
+    413: { description: "The body is larger than 10 MB.", content: jsonContent(ErrorSchema) },
+  },
+});
+
+const FORMAT_OF: Record<string, ImportFormat> = {
+  "application/json": "taskline-json",
+  "text/csv": "todoist-csv",
+};
+
+/** The file sent, and the format its content type names. */
+async function sentFile(c: Context<AppEnv>): Promise<{ text: string; declared?: ImportFormat }> {
+  const mediaType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (mediaType === "multipart/form-data") {
+    const file = (await c.req.parseBody())["file"];
+    if (!(file instanceof File)) {
+      throw validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
+    }
+    return { text: await file.text() };
+  }
+  const declared = FORMAT_OF[mediaType];
+  if (declared === undefined) throw new ApiError(415, DETAIL.unsupportedImportType);
+  return { text: await c.req.text(), declared };
+}
+
+/** A task as it would be created, its defaults filled in. */
+function shownTask(task: ImportedTask) {
+  const fields = taskFields(task);
+  return {
+    title: fields.title,
+    description: fields.description,
+    is_completed: task.is_completed,
+    priority: fields.priority,
+    due_date: fields.due.dueDate,
+    due_time: fields.due.dueTime,
+    time_zone: fields.due.timeZone,
+    labels: storedLabels(fields.labels).labels,
+    recurrence: fields.recurrence,
+    recurrence_from: fields.recurrenceFrom,
+  };
+}
+
+export function registerImportTasks(app: App) {
+  app.openapi(importTasksRoute, async (c) => {
+    const { preview, tz } = c.req.valid("query");
+    const { text, declared } = await sentFile(c);
+    const read = (() => {
+      try {
+        return readImport(text, declared, { timeZone: tz });
+      } catch (error) {
+        if (error instanceof ImportFileError) throw new ApiError(422, error.message);
+        throw error;
+      }
+    })();
+    const { tasks, skipped } = read.result;
+    if (preview) {
+      const shown = tasks.slice(0, PREVIEW_TASKS).map(shownTask);
+      return c.json({ format: read.format, would_create: tasks.length, tasks: shown, skipped }, 200);
+    }
+    const userId = c.get("user").id;
+    const quota = c.get("config").taskQuota;
+    const created = await importTasks(c.get("database").db, { userId, quota, tasks });
+    return c.json({ created, skipped }, 201);
+  });
+}
