@@ -14,8 +14,8 @@ import { limitBody } from "./middleware/body-limit.ts";
 import { closeConnectionsWhenDraining } from "./middleware/connection-close.ts";
 import { corsFor } from "./middleware/cors.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
-import { registerDocs } from "./routes/docs.ts";
 import { IMPORT_PATH, MAX_IMPORT_BYTES } from "./routes/account/import-tasks.ts";
+import { registerDocs } from "./routes/docs.ts";
 import { registerRoutes } from "./routes/index.ts";
 
 export type AppDeps = {

@@ -17,7 +17,8 @@ export function readImport(
 ): { format: ImportFormat; result: ImportResult } {
   const content = text.replace(/^\uFEFF/, "");
   if (content.trim() === "") throw new ImportFileError("The file is empty");
-  const format = declared ?? (content.trimStart().startsWith("{") ? "taskline-json" : "todoist-csv");
+  const format =
+    declared ?? (content.trimStart().startsWith("{") ? "taskline-json" : "todoist-csv");
   const result =
     format === "taskline-json" ? parseTasklineJson(content) : parseTodoistCsv(content, options);
   return { format, result };

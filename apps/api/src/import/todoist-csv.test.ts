@@ -6,7 +6,10 @@ import { ImportFileError } from "./import-result.ts";
 import { parseTodoistCsv } from "./todoist-csv.ts";
 
 /** Todoist's template export: BOM, CRLF, every kind of row and cell (test/fixtures). */
-const FIXTURE = readFileSync(new URL("../../test/fixtures/todoist-template.csv", import.meta.url), "utf8");
+const FIXTURE = readFileSync(
+  new URL("../../test/fixtures/todoist-template.csv", import.meta.url),
+  "utf8",
+);
 /** A Friday, 2027-04-09, at noon in UTC. */
 const NOW = Temporal.Instant.from("2027-04-09T12:00:00Z");
 const SECTION = "Errands #shop";

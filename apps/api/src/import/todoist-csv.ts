@@ -111,8 +111,9 @@ function readRecords(text: string): string[][] {
 
 /** Two blocks of a description, a blank line between. */
 const joined = (first: string | null | undefined, second: string) =>
-  [first, second].filter((part) => part !== undefined && part !== null && part !== "").join("\n\n") ||
-  null;
+  [first, second]
+    .filter((part) => part !== undefined && part !== null && part !== "")
+    .join("\n\n") || null;
 
 function readTask(params: {
   cell: (name: string) => string;
@@ -141,8 +142,7 @@ function readTask(params: {
   titles.push(title);
   if (content === "") return { reason: "Empty CONTENT" };
 
-  const zone =
-    timeZoneName(cell("TIMEZONE")) ?? timeZoneName(params.options.timeZone) ?? "UTC";
+  const zone = timeZoneName(cell("TIMEZONE")) ?? timeZoneName(params.options.timeZone) ?? "UTC";
   const { unread, ...due } = readTodoistDate(cell("DATE"), zone, params.now);
   const lines = [
     ...(parent === undefined ? [] : [`Subtask of: ${parent}`]),

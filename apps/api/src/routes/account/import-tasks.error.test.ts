@@ -96,9 +96,10 @@ describe("POST /api/import refuses, writing nothing", () => {
   test("an unknown tz: 422 naming the parameter", async () => {
     const alice = await api.user("alice");
     const response = await alice.send("POST", "/api/import?tz=Mars/Base", todoist("A"), "text/csv");
-    expect([response.status, (response.body as { detail: { loc: string[] }[] }).detail[0]?.loc]).toEqual(
-      [422, ["query", "tz"]],
-    );
+    expect([
+      response.status,
+      (response.body as { detail: { loc: string[] }[] }).detail[0]?.loc,
+    ]).toEqual([422, ["query", "tz"]]);
   });
 
   test("a body over 10 MB: 413", async () => {

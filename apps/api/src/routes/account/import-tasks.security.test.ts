@@ -1,5 +1,5 @@
-import { describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi } from "../../../test/harness.ts";
 import { tasks } from "../../db/schema.ts";
 
@@ -24,7 +24,11 @@ describe("POST /api/import and other users", () => {
     await gone.delete("/api/me");
     const response = await gone.send("POST", "/api/import", CSV, "text/csv");
     const rows = await api.database.db.select().from(tasks).where(eq(tasks.userId, gone.id));
-    expect([response.status, response.body, rows]).toEqual([401, { detail: "Account deleted" }, []]);
+    expect([response.status, response.body, rows]).toEqual([
+      401,
+      { detail: "Account deleted" },
+      [],
+    ]);
   });
 
   test("without a token: 401", async () => {

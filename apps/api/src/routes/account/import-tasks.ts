@@ -1,80 +1,30 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { type ImportedTask, ImportFileError } from "../../import/import-result.ts";
-import { IMPORT_FORMATS, type ImportFormat, readImport } from "../../import/read-import.ts";
+import { type ImportFormat, readImport } from "../../import/read-import.ts";
 import type { App, AppEnv } from "../../lib/context.ts";
 import { ApiError, DETAIL, validationError } from "../../lib/errors.ts";
-import { BEARER_AUTH, ErrorSchema, errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
+import {
+  BEARER_AUTH,
+  ErrorSchema,
+  errorResponses,
+  jsonContent,
+  RATE_LIMIT_HEADERS,
+} from "../../lib/openapi.ts";
 import { storedLabels } from "../../tasks/fields.ts";
 import { importTasks } from "../../tasks/import-tasks.ts";
-import { booleanParam } from "../tasks/list-query.types.ts";
-import { ianaTimeZone } from "../tasks/task.types.ts";
 import { taskFields } from "../tasks/task-body.ts";
+import {
+  ImportPreviewSchema,
+  ImportQuerySchema,
+  ImportResultSchema,
+  PREVIEW_TASKS,
+} from "./import.types.ts";
 import { accountRoute } from "./middleware.ts";
 
 export const IMPORT_PATH = "/api/import";
 /** An import's body limit, in place of the API's 64 KiB. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-/** Tasks a preview shows. */
-const PREVIEW_TASKS = 20;
-
-const ImportQuerySchema = z.object({
-  preview: booleanParam.openapi({
-    param: { name: "preview", in: "query" },
-    description: "`true`: answer what would be imported, and write nothing.",
-    example: "true",
-  }),
-  tz: ianaTimeZone.default("UTC").openapi({
-    param: { name: "tz", in: "query" },
-    description: "The IANA time zone of a Todoist date whose row names no TIMEZONE.",
-    example: "Europe/Berlin",
-  }),
-});
-
-const SkippedSchema = z
-  .object({
-    row: z.number().int().openapi({
-      description: "The task's place in the file, from 1 (a CSV's header row aside).",
-      example: 3,
-    }),
-    reason: z.string().openapi({ example: "Empty CONTENT" }),
-  })
-  .openapi("ImportSkipped", { description: "A row of the file that creates nothing, and why." });
-
-const ImportedTaskSchema = z
-  .object({
-    title: z.string(),
-    description: z.string().nullable(),
-    is_completed: z.boolean(),
-    priority: z.enum(["none", "low", "medium", "high"]),
-    due_date: z.string().nullable(),
-    due_time: z.string().nullable(),
-    time_zone: z.string().nullable(),
-    labels: z.array(z.string()),
-    recurrence: z.string().nullable(),
-    recurrence_from: z.enum(["due", "completion"]),
-  })
-  .openapi("ImportedTask", {
-    description: "A task as the import would create it (a new id and `created_at` are made then).",
-  });
-
-const ImportPreviewSchema = z
-  .object({
-    format: z.enum(IMPORT_FORMATS).openapi({ example: "todoist-csv" }),
-    would_create: z.number().int().openapi({ example: 42 }),
-    tasks: ImportedTaskSchema.array().openapi({
-      description: `The first ${PREVIEW_TASKS} tasks it would create.`,
-    }),
-    skipped: SkippedSchema.array(),
-  })
-  .openapi("ImportPreview", { description: "What an import would do; nothing was written." });
-
-const ImportResultSchema = z
-  .object({
-    created: z.number().int().openapi({ example: 42 }),
-    skipped: SkippedSchema.array(),
-  })
-  .openapi("ImportResult", { description: "What the import created, and the rows it left out." });
 
 const FILE_DESCRIPTION =
   "Our JSON export (`GET /api/export`, version 1) or Todoist's CSV (its template export).";
@@ -102,7 +52,9 @@ export const importTasksRoute = createRoute({
         "multipart/form-data": {
           schema: {
             type: "object",
-            properties: { file: { type: "string", format: "binary", description: FILE_DESCRIPTION } },
+            properties: {
+              file: { type: "string", format: "binary", description: FILE_DESCRIPTION },
+            },
             required: ["file"],
           },
         },
@@ -140,7 +92,7 @@ const FORMAT_OF: Record<string, ImportFormat> = {
 async function sentFile(c: Context<AppEnv>): Promise<{ text: string; declared?: ImportFormat }> {
   const mediaType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (mediaType === "multipart/form-data") {
-    const file = (await c.req.parseBody())["file"];
+    const file = (await c.req.parseBody()).file;
     if (!(file instanceof File)) {
       throw validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
     }
@@ -183,7 +135,10 @@ export function registerImportTasks(app: App) {
     const { tasks, skipped } = read.result;
     if (preview) {
       const shown = tasks.slice(0, PREVIEW_TASKS).map(shownTask);
-      return c.json({ format: read.format, would_create: tasks.length, tasks: shown, skipped }, 200);
+      return c.json(
+        { format: read.format, would_create: tasks.length, tasks: shown, skipped },
+        200,
+      );
     }
     const userId = c.get("user").id;
     const quota = c.get("config").taskQuota;
