@@ -77,6 +77,29 @@ describe("POST /api/import with our JSON export", () => {
       { created: 1, skipped: [{ row: 2, reason: "in the trash" }] },
     ]);
   });
+
+  test("a task breaking the create's rules is skipped, naming the field; the others are created", async () => {
+    const file = JSON.stringify({
+      version: 1,
+      tasks: [
+        { title: "Fine", is_completed: true, deleted_at: null },
+        { title: "Bad day", due_date: "2027-02-30", deleted_at: null },
+      ],
+    });
+    const carol = await api.user("carol");
+    const response = await carol.send("POST", "/api/import", file, "application/json");
+    const stored = (await exported(carol)).map((task) => [task.title, task.is_completed]);
+    expect([response.status, response.body, stored]).toEqual([
+      201,
+      {
+        created: 1,
+        skipped: [
+          { row: 2, reason: "due_date: Input should be a valid date in the format YYYY-MM-DD" },
+        ],
+      },
+      [["Fine", true]],
+    ]);
+  });
 });
 
 describe("POST /api/import with Todoist's CSV", () => {
