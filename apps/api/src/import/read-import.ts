@@ -1,5 +1,5 @@
-import type { ImportResult } from "./import-result.ts";
-import { ImportFileError } from "./import-result.ts";
+import { ApiError } from "../lib/errors.ts";
+import { ImportFileError, type ImportResult } from "./import-result.ts";
 import { parseTasklineJson } from "./taskline-json.ts";
 import { parseTodoistCsv } from "./todoist-csv.ts";
 
@@ -8,7 +8,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /**
  * A file to import as its format and tasks. `declared`: the format its content type names, if it
- * names one (a file in a form is recognised by its first character: `{` for our JSON).
+ * names one (a file in a form is recognised by its first character: `{` for our JSON). A file
+ * that cannot be read is a 422 saying why.
  */
 export function readImport(
   text: string,
@@ -16,10 +17,15 @@ export function readImport(
   options: { timeZone: string },
 ): { format: ImportFormat; result: ImportResult } {
   const content = text.replace(/^\uFEFF/, "");
-  if (content.trim() === "") throw new ImportFileError("The file is empty");
+  if (content.trim() === "") throw new ApiError(422, "The file is empty");
   const format =
     declared ?? (content.trimStart().startsWith("{") ? "taskline-json" : "todoist-csv");
-  const result =
-    format === "taskline-json" ? parseTasklineJson(content) : parseTodoistCsv(content, options);
-  return { format, result };
+  try {
+    const result =
+      format === "taskline-json" ? parseTasklineJson(content) : parseTodoistCsv(content, options);
+    return { format, result };
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new ApiError(422, error.message);
+    throw error;
+  }
 }

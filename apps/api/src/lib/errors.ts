@@ -81,6 +81,7 @@ export const DETAIL = {
   methodNotAllowed: "Method Not Allowed",
   payloadTooLarge: "Request body too large (the limit is 64 KiB)",
   unsupportedMediaType: "Unsupported Media Type: send the body as application/json",
+  unreadableForm: "The multipart form could not be read",
   unsupportedImportType:
     "Unsupported Media Type: send the file in a multipart form (field file), or as application/json or text/csv",
   bodyCutShort: "The connection closed before the whole request body arrived",

@@ -81,6 +81,20 @@ describe("POST /api/import refuses, writing nothing", () => {
     ]);
   });
 
+  test("a form that cannot be read: 422 saying so", async () => {
+    const alice = await api.user("alice");
+    const response = await alice.send(
+      "POST",
+      "/api/import",
+      "not a form",
+      "multipart/form-data; boundary=xyz",
+    );
+    expect([response.status, response.body]).toEqual([
+      422,
+      { detail: "The multipart form could not be read" },
+    ]);
+  });
+
   test("another content type: 415 naming the ones taken", async () => {
     const alice = await api.user("alice");
     expect(await attempt(alice, "task,Milk", "text/plain")).toEqual({

@@ -31,6 +31,13 @@ describe("POST /api/import and other users", () => {
     ]);
   });
 
+  test("a deleted account's preview: 401 Account deleted", async () => {
+    const gone = await api.user("gone");
+    await gone.delete("/api/me");
+    const response = await gone.send("POST", "/api/import?preview=true", CSV, "text/csv");
+    expect([response.status, response.body]).toEqual([401, { detail: "Account deleted" }]);
+  });
+
   test("without a token: 401", async () => {
     const response = await api.anonymous.send("POST", "/api/import", CSV, "text/csv");
     expect(response.status).toBe(401);

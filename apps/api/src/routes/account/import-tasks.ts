@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { type ImportedTask, ImportFileError } from "../../import/import-result.ts";
+import { refuseDeletedAccount } from "../../accounts/deleted-users.ts";
+import type { ImportedTask } from "../../import/import-result.ts";
 import { type ImportFormat, readImport } from "../../import/read-import.ts";
 import type { App, AppEnv } from "../../lib/context.ts";
 import { ApiError, DETAIL, validationError } from "../../lib/errors.ts";
@@ -92,7 +93,10 @@ const FORMAT_OF: Record<string, ImportFormat> = {
 async function sentFile(c: Context<AppEnv>): Promise<{ text: string; declared?: ImportFormat }> {
   const mediaType = c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (mediaType === "multipart/form-data") {
-    const file = (await c.req.parseBody()).file;
+    const form = await c.req.parseBody().catch(() => {
+      throw new ApiError(422, DETAIL.unreadableForm);
+    });
+    const file = form.file;
     if (!(file instanceof File)) {
       throw validationError([{ loc: ["body", "file"], msg: "Field required", type: "missing" }]);
     }
@@ -124,25 +128,21 @@ export function registerImportTasks(app: App) {
   app.openapi(importTasksRoute, async (c) => {
     const { preview, tz } = c.req.valid("query");
     const { text, declared } = await sentFile(c);
-    const read = (() => {
-      try {
-        return readImport(text, declared, { timeZone: tz });
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new ApiError(422, error.message);
-        throw error;
-      }
-    })();
+    const read = readImport(text, declared, { timeZone: tz });
     const { tasks, skipped } = read.result;
+    const { db } = c.get("database");
+    const userId = c.get("user").id;
     if (preview) {
+      // Writes nothing, so nothing else would tell a deleted account.
+      await refuseDeletedAccount(db, userId);
       const shown = tasks.slice(0, PREVIEW_TASKS).map(shownTask);
       return c.json(
         { format: read.format, would_create: tasks.length, tasks: shown, skipped },
         200,
       );
     }
-    const userId = c.get("user").id;
     const quota = c.get("config").taskQuota;
-    const created = await importTasks(c.get("database").db, { userId, quota, tasks });
+    const created = await importTasks(db, { userId, quota, tasks });
     return c.json({ created, skipped }, 201);
   });
 }
