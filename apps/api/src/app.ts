@@ -14,6 +14,7 @@ import { limitBody } from "./middleware/body-limit.ts";
 import { closeConnectionsWhenDraining } from "./middleware/connection-close.ts";
 import { corsFor } from "./middleware/cors.ts";
 import { requestLogger } from "./middleware/request-logger.ts";
+import { IMPORT_PATH, MAX_IMPORT_BYTES } from "./routes/account/import-tasks.ts";
 import { registerDocs } from "./routes/docs.ts";
 import { registerRoutes } from "./routes/index.ts";
 
@@ -59,11 +60,14 @@ export function createApp(deps: AppDeps): App {
   app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
   app.use(requestLogger(deps.logger));
   app.use(corsFor(deps.config.corsOrigins));
-  app.use(
-    limitBody(MAX_BODY_BYTES, () => {
-      throw new ApiError(413, DETAIL.payloadTooLarge);
-    }),
-  );
+  const bodyLimit = limitBody(MAX_BODY_BYTES, () => {
+    throw new ApiError(413, DETAIL.payloadTooLarge);
+  });
+  // A file to import may be larger: that one route has its own limit.
+  const importLimit = limitBody(MAX_IMPORT_BYTES, () => {
+    throw new ApiError(413, DETAIL.importTooLarge);
+  });
+  app.use((c, next) => (c.req.path === IMPORT_PATH ? importLimit : bodyLimit)(c, next));
   app.use(async (c, next) => {
     c.set("config", deps.config);
     c.set("database", deps.database);

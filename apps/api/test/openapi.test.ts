@@ -51,6 +51,7 @@ describe("the OpenAPI document", () => {
       "PATCH /api/labels/{name}",
       "PATCH /api/tasks/{id}",
       "PATCH /api/tasks/{id}/complete",
+      "POST /api/import",
       "POST /api/tasks",
       "POST /api/tasks/{id}/restore",
       "POST /api/tasks/{id}/skip",
@@ -65,6 +66,10 @@ describe("the OpenAPI document", () => {
       "HTTPError",
       "HTTPValidationError",
       "Health",
+      "ImportPreview",
+      "ImportResult",
+      "ImportSkipped",
+      "ImportedTask",
       "Label",
       "LabelRename",
       "PreconditionFailed",
@@ -140,6 +145,10 @@ describe("the OpenAPI document", () => {
         {
           route: "PATCH /api/tasks/{id}/complete",
           statuses: ["200", "401", "403", "404", "409", "412", "413", "415", "422", "429", "503"],
+        },
+        {
+          route: "POST /api/import",
+          statuses: ["200", "201", "401", "403", "413", "415", "422", "429", "503"],
         },
         {
           route: "POST /api/tasks",

@@ -101,6 +101,32 @@ test.describe("the account page", () => {
     expect(text).toContain('"Exported, with a comma"');
   });
 
+  test("importing a Todoist CSV: a preview first, then the tasks on the list", async ({
+    page,
+    context,
+    account,
+  }) => {
+    await page.goto("/account");
+    await expect(page.getByRole("banner")).toContainText(account.email);
+    await page.getByLabel("Choose a file to import, or drop it here").setInputFiles({
+      name: "Groceries.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        '\uFEFFTYPE,CONTENT,PRIORITY,DATE,TIMEZONE\r\ntask,"Milk, oat",1,,\r\ntask,,4,,\r\n',
+      ),
+    });
+    await expect(page.getByText("Todoist CSV: 1 task to create, 1 skipped.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Skipped rows" })).toHaveText(
+      "Row 2: Empty CONTENT",
+    );
+    await page.getByRole("button", { name: "Import 1 task" }).click();
+    await expect(page.getByText("Imported 1 task.")).toBeVisible();
+    const tasks = await (await callApi(context, "GET", "/api/tasks")).json();
+    expect(tasks.map((t: { title: string; priority: string }) => [t.title, t.priority])).toEqual([
+      ["Milk, oat", "high"],
+    ]);
+  });
+
   test("deleting the account signs out, sign-in fails, and the API keeps none of the tasks", async ({
     page,
     context,

@@ -69,6 +69,9 @@ export const DETAIL = {
   taskChanged: "This task was changed elsewhere since you loaded it.",
   taskQuotaReached: (quota: string) =>
     `Task limit reached: an account can hold at most ${quota} tasks. Delete some to add more.`,
+  importOverQuota: (quota: string, held: number) =>
+    `Import refused: an account can hold at most ${quota} tasks and this one holds ${held}; nothing was imported.`,
+  importTooLarge: "The file is too large to import (the limit is 10 MB)",
   shuttingDown: "Shutting down",
   forbiddenTask: "Not allowed to access this task",
   notFound: "Not Found",
@@ -78,6 +81,9 @@ export const DETAIL = {
   methodNotAllowed: "Method Not Allowed",
   payloadTooLarge: "Request body too large (the limit is 64 KiB)",
   unsupportedMediaType: "Unsupported Media Type: send the body as application/json",
+  unreadableForm: "The multipart form could not be read",
+  unsupportedImportType:
+    "Unsupported Media Type: send the file in a multipart form (field file), or as application/json or text/csv",
   bodyCutShort: "The connection closed before the whole request body arrived",
   internal: "Internal Server Error",
 } as const;

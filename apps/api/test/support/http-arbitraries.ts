@@ -107,6 +107,7 @@ const route = (world: FuzzWorld) => {
     },
     { arbitrary: on(fc.constant("/api/labels"), "GET"), weight: 2 },
     { arbitrary: on(fc.constant("/api/export"), "GET"), weight: 1 },
+    { arbitrary: on(fc.constant("/api/import"), "POST"), weight: 1 },
     {
       // Every method but DELETE, which would end the users' accounts and leave the rest of the
       // run 401s (delete-account.*.test.ts covers it).

@@ -219,6 +219,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import tasks from a file
+         * @description Creates the tasks of a file, all or none, in one transaction: our JSON export (tasks in its trash are skipped; completed ones stay completed) or Todoist's CSV (sections become labels, notes join the description, `@words` become labels, recurring dates become rules, other columns become lines of the description). Each task gets a new id and `created_at`, and must pass the rules of `POST /api/tasks`: one that does not is skipped, with the reason. The body is a multipart form with a `file`, or the file itself as `application/json` or `text/csv`; at most 10 MB. With `preview=true` nothing is written.
+         */
+        post: operations["importTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -651,6 +671,113 @@ export interface components {
              *     ]
              */
             labels: components["schemas"]["Label"][];
+        };
+        /** @description What an import would do; nothing was written. */
+        ImportPreview: {
+            /**
+             * @description The format the file was read as.
+             * @example todoist-csv
+             * @enum {string}
+             */
+            format: "taskline-json" | "todoist-csv";
+            /**
+             * @description How many tasks the import would create.
+             * @example 42
+             */
+            would_create: number;
+            /**
+             * @description The first 20 tasks it would create, in the file's order.
+             * @example []
+             */
+            tasks: components["schemas"]["ImportedTask"][];
+            /**
+             * @description The rows it would leave out.
+             * @example []
+             */
+            skipped: components["schemas"]["ImportSkipped"][];
+        };
+        /** @description A task as the import would create it (its id and `created_at` are made then). */
+        ImportedTask: {
+            /**
+             * @description The title.
+             * @example Buy milk
+             */
+            title: string;
+            /**
+             * @description The notes, or null.
+             * @example 2 litres
+             */
+            description: string | null;
+            /**
+             * @description Whether it is created done.
+             * @example false
+             */
+            is_completed: boolean;
+            /**
+             * @description none < low < medium < high.
+             * @example high
+             * @enum {string}
+             */
+            priority: "none" | "low" | "medium" | "high";
+            /**
+             * @description The day it is due, or null.
+             * @example 2027-04-09
+             */
+            due_date: string | null;
+            /**
+             * @description The time it is due, or null.
+             * @example 17:00
+             */
+            due_time: string | null;
+            /**
+             * @description The zone of its due date, or null.
+             * @example Europe/Berlin
+             */
+            time_zone: string | null;
+            /**
+             * @description Its labels, sorted ignoring case.
+             * @example [
+             *       "work"
+             *     ]
+             */
+            labels: string[];
+            /**
+             * @description Its RRULE, or null.
+             * @example FREQ=WEEKLY;BYDAY=MO
+             */
+            recurrence: string | null;
+            /**
+             * @description "due" or "completion".
+             * @example due
+             * @enum {string}
+             */
+            recurrence_from: "due" | "completion";
+        };
+        /** @description A row of the file that creates nothing, and why. */
+        ImportSkipped: {
+            /**
+             * @description The row's place in the file, from 1: a task of the JSON's list, a CSV row after the header.
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description Why it creates nothing.
+             * @example Empty CONTENT
+             */
+            reason: string;
+        };
+        /** @description What the import created, and the rows it left out. */
+        ImportResult: {
+            /**
+             * @description How many tasks were created.
+             * @example 42
+             */
+            created: number;
+            /**
+             * @description The rows left out, with the reasons.
+             * @example []
+             */
+            skipped: components["schemas"]["ImportSkipped"][];
         };
     };
     responses: never;
@@ -2028,6 +2155,129 @@ export interface operations {
             };
             /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    importTasks: {
+        parameters: {
+            query?: {
+                /** @description `true`: answer what would be imported, and write nothing. */
+                preview?: "true" | "false";
+                /** @description The IANA time zone of a Todoist date whose row names no TIMEZONE. */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Our JSON export (`GET /api/export`, version 1) or Todoist's CSV (its template export).
+                     */
+                    file: string;
+                };
+                "application/json": components["schemas"]["Export"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description `preview=true`: what would be imported. */
+            200: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description Imported. */
+            201: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The tasks would take the caller past `TASK_QUOTA`; nothing was written. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The body is larger than 10 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AccountSection } from "@/features/account/components/account-section";
 import { DeleteAccount } from "@/features/account/components/delete-account";
 import { ExportButtons } from "@/features/account/components/export-buttons";
+import { ImportTasks } from "@/features/account/components/import-tasks";
 import { PasskeysList } from "@/features/account/components/passkeys-list";
 import { PasswordAndSessions } from "@/features/account/components/password-and-sessions";
 import { ProfileForm } from "@/features/account/components/profile-form";
@@ -52,6 +53,13 @@ export default async function AccountPage() {
             description="Every task (completed ones too) and label, as JSON or as CSV for a spreadsheet."
           >
             <ExportButtons />
+          </AccountSection>
+          <AccountSection
+            id="import"
+            title="Import"
+            description="Add tasks from a Taskline JSON export or a Todoist CSV export. You see what will be added before anything is."
+          >
+            <ImportTasks />
           </AccountSection>
           <AccountSection id="danger" title="Danger zone" danger>
             <DeleteAccount />
