@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import { apiToken, apiUrl, callApi, expect, test } from "./fixtures";
+import { apiToken, apiUrl, callApi, expect, newAccount, signUpOverHttp, test } from "./fixtures";
 
 /** The current code of the key the account page shows (grouped by four). */
 function codeFor(key: string): string {
@@ -125,6 +125,47 @@ test.describe("the account page", () => {
     expect(tasks.map((t: { title: string; priority: string }) => [t.title, t.priority])).toEqual([
       ["Milk, oat", "high"],
     ]);
+  });
+
+  test("an export imported into a second account gives it the same tasks", async ({
+    page,
+    context,
+    browser,
+  }) => {
+    for (const task of [
+      { title: "Plan the trip", priority: "high", due_date: "2027-03-01", labels: ["travel"] },
+      { title: "Water the plants", due_date: "2027-03-06", recurrence: "FREQ=WEEKLY" },
+    ]) {
+      expect((await callApi(context, "POST", "/api/tasks", task)).status()).toBe(201);
+    }
+    await page.goto("/account");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download JSON" }).click();
+    const exported = await readFile((await (await download).path()) ?? "");
+
+    const second = await browser.newContext();
+    await signUpOverHttp(second, newAccount());
+    const other = await second.newPage();
+    await other.goto("/account");
+    await other.getByLabel("Choose a file to import, or drop it here").setInputFiles({
+      name: "taskline-export.json",
+      mimeType: "application/json",
+      buffer: exported,
+    });
+    await other.getByRole("button", { name: "Import 2 tasks" }).click();
+    await expect(other.getByText("Imported 2 tasks.")).toBeVisible();
+    const fields = (tasks: Record<string, unknown>[]) =>
+      tasks.map(({ title, priority, due_date, labels, recurrence }) => ({
+        title,
+        priority,
+        due_date,
+        labels,
+        recurrence,
+      }));
+    const mine = await (await callApi(context, "GET", "/api/tasks")).json();
+    const theirs = await (await callApi(second, "GET", "/api/tasks")).json();
+    expect(fields(theirs)).toEqual(fields(mine));
+    await second.close();
   });
 
   test("deleting the account signs out, sign-in fails, and the API keeps none of the tasks", async ({
