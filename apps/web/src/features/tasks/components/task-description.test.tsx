@@ -90,4 +90,17 @@ describe("a task's description", () => {
     expect(container.querySelector("mark")).toHaveTextContent("Milk");
     expect(container.querySelector("strong")).toBeNull();
   });
+
+  it("unfolds when a link inside the collapsed part gets keyboard focus", async () => {
+    const user = userEvent.setup();
+    render(<TaskDescription text={`${LONG} https://example.com/end`} query={null} />);
+
+    await user.tab();
+
+    expect(screen.getByRole("link", { name: "https://example.com/end" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Show less" })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+  });
 });

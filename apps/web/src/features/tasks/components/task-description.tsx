@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import Markdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { HighlightedText } from "./highlighted-text";
@@ -55,10 +55,20 @@ export function TaskDescription({ text, query }: { text: string; query: string |
   const [expanded, setExpanded] = useState(false);
   const long = isLong(text);
   const collapsed = long && !expanded;
+  const textRef = useRef<HTMLDivElement>(null);
+  // A link hidden below the fold gets keyboard focus: show it all, so the focus is seen.
+  useEffect(() => {
+    const element = textRef.current;
+    if (!element || !collapsed) return;
+    const unfold = () => setExpanded(true);
+    element.addEventListener("focusin", unfold);
+    return () => element.removeEventListener("focusin", unfold);
+  }, [collapsed]);
   return (
     <div className="mt-1 text-sm text-muted-foreground">
       <div
         id={id}
+        ref={textRef}
         className={`space-y-1 break-words ${collapsed ? "max-h-[3.75rem] overflow-hidden" : ""}`}
       >
         {query ? (
