@@ -19,7 +19,7 @@ import {
 } from "./sort-preference";
 import { placeFromLocation, placeUrl, type TaskPlace } from "./task-place";
 import { DEFAULT_SORT, type SortKey } from "./task-sort";
-import { type TaskView, viewPath, viewTitle } from "./task-views";
+import { type TaskView, viewPath } from "./task-views";
 
 interface ViewNavigation {
   view: TaskView;
@@ -76,13 +76,6 @@ export function ViewNavigationProvider({
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, []);
-
-  useEffect(() => {
-    document.title =
-      place.search === null
-        ? `${viewTitle(place.view)} · Taskline`
-        : `Search: ${place.search} · Taskline`;
-  }, [place]);
 
   const go = useCallback((next: TaskPlace, how: "push" | "replace") => {
     const url = placeUrl(next);

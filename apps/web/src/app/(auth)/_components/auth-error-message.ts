@@ -15,6 +15,7 @@ export const authMessages = {
   emailRequired: "Enter your email address.",
   invalidEmail: "Enter a valid email address.",
   passwordRequired: "Enter your password.",
+  passwordBlank: "Password cannot be only spaces.",
   tooManyAttempts: "Too many attempts. Please wait a minute and try again.",
   accountLocked:
     "Too many sign-in attempts for this account. Please wait 15 minutes and try again.",
@@ -65,20 +66,39 @@ export function validateEmail(email: string): string | null {
 /** A new password, typed twice, against the sign-up rules. */
 export function validateNewPassword(password: string, repeated: string): string | null {
   if (!password) return authMessages.newPasswordRequired;
+  if (!password.trim()) return authMessages.passwordBlank;
   if (password.length < PASSWORD_MIN_LENGTH) return authMessages.passwordTooShort;
   if (password.length > PASSWORD_MAX_LENGTH) return authMessages.passwordTooLong;
   return password === repeated ? null : authMessages.passwordsDiffer;
 }
 
-/** Client-side checks, so obvious mistakes are reported before a round trip. */
+/** Each credential field's own error, if any. */
+export type CredentialErrors = { email?: string; password?: string };
+
+/**
+ * Client-side checks, so obvious mistakes are reported before a round trip, each against its own
+ * field. `checkLength`: the password is being chosen (sign-up), so the sign-up rules apply.
+ */
 export function validateCredentials(
   { email, password }: { email: string; password: string },
   { checkLength }: { checkLength: boolean },
-): string | null {
+): CredentialErrors {
+  const errors: CredentialErrors = {};
   const invalidEmail = validateEmail(email);
-  if (invalidEmail) return invalidEmail;
+  if (invalidEmail) errors.email = invalidEmail;
+  const invalidPassword = checkLength ? checkNewPassword(password) : checkPassword(password);
+  if (invalidPassword) errors.password = invalidPassword;
+  return errors;
+}
+
+function checkPassword(password: string): string | null {
+  return password ? null : authMessages.passwordRequired;
+}
+
+function checkNewPassword(password: string): string | null {
   if (!password) return authMessages.passwordRequired;
-  if (checkLength && password.length < PASSWORD_MIN_LENGTH) return authMessages.passwordTooShort;
-  if (checkLength && password.length > PASSWORD_MAX_LENGTH) return authMessages.passwordTooLong;
+  if (!password.trim()) return authMessages.passwordBlank;
+  if (password.length < PASSWORD_MIN_LENGTH) return authMessages.passwordTooShort;
+  if (password.length > PASSWORD_MAX_LENGTH) return authMessages.passwordTooLong;
   return null;
 }

@@ -2,7 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { type AuthClientError, authErrorMessage, validateCredentials } from "./auth-error-message";
+import {
+  type AuthClientError,
+  authErrorMessage,
+  type CredentialErrors,
+  validateCredentials,
+} from "./auth-error-message";
 
 export interface Credentials {
   email: string;
@@ -28,7 +33,10 @@ export function useAuthSubmit(options: {
   handled?(data: unknown, credentials: Credentials): boolean;
 }) {
   const router = useRouter();
+  // The server's answer, about the form as a whole.
   const [error, setError] = useState<string | null>(null);
+  // The checks before sending, each shown next to its own field.
+  const [fieldErrors, setFieldErrors] = useState<CredentialErrors>({});
   // Better Auth's code for the last failure, for forms that offer a way out (send the link again).
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [submittedEmail, setSubmittedEmail] = useState("");
@@ -41,11 +49,9 @@ export function useAuthSubmit(options: {
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     const invalid = validateCredentials({ email, password }, { checkLength: options.checkLength });
-    if (invalid) {
-      setError(invalid);
-      return;
-    }
+    setFieldErrors(invalid);
     setError(null);
+    if (invalid.email || invalid.password) return;
     setErrorCode(null);
     setSubmittedEmail(email);
     setPending(true);
@@ -65,5 +71,5 @@ export function useAuthSubmit(options: {
     router.refresh();
   }
 
-  return { error, errorCode, submittedEmail, pending, handleSubmit };
+  return { error, fieldErrors, errorCode, submittedEmail, pending, handleSubmit };
 }

@@ -148,4 +148,33 @@ describe("SignInForm", () => {
       }),
     );
   });
+
+  it("puts the cursor in the email field on load", () => {
+    render(<SignInForm />);
+
+    expect(screen.getByLabelText("Email")).toHaveFocus();
+  });
+
+  it("shows the password on 'Show password' and hides it again", async () => {
+    const user = userEvent.setup();
+    render(<SignInForm />);
+    const toggle = screen.getByRole("button", { name: "Show password" });
+    expect(toggle).toHaveAttribute("aria-pressed", "false");
+
+    await user.click(toggle);
+    expect(screen.getByLabelText("Password")).toHaveAttribute("type", "text");
+    expect(toggle).toHaveAttribute("aria-pressed", "true");
+
+    await user.click(toggle);
+    expect(screen.getByLabelText("Password")).toHaveAttribute("type", "password");
+  });
+
+  it("puts the missing password's error under the password and leaves the email valid", async () => {
+    render(<SignInForm />);
+
+    await submit("ada@example.com", "");
+
+    expect(screen.getByLabelText("Password")).toHaveAccessibleDescription("Enter your password.");
+    expect(screen.getByLabelText("Email")).not.toHaveAttribute("aria-invalid");
+  });
 });

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { authClient, TWO_FACTOR_PAGE } from "@/lib/auth-client";
-import { AuthField } from "../_components/auth-field";
 import { AuthForm, EmailField } from "../_components/auth-form";
 import { AuthLink } from "../_components/auth-link";
 import { FormAlert } from "../_components/form-alert";
 import { FormNotice } from "../_components/form-notice";
 import { PasskeySignIn } from "../_components/passkey-sign-in";
+import { PasswordField } from "../_components/password-field";
 import { ResendVerification } from "../_components/resend-verification";
 import { SubmitButton } from "../_components/submit-button";
 import { useAuthSubmit } from "../_components/use-auth-submit";
@@ -35,7 +35,7 @@ export function SignInForm({
   notice?: SignInNotice | undefined;
 }) {
   const router = useRouter();
-  const { error, errorCode, submittedEmail, pending, handleSubmit } = useAuthSubmit({
+  const { error, fieldErrors, errorCode, submittedEmail, pending, handleSubmit } = useAuthSubmit({
     checkLength: false,
     send: ({ email, password }) => authClient.signIn.email({ email, password }),
     handled: (data) => {
@@ -50,13 +50,14 @@ export function SignInForm({
       {notice && !error ? <FormNotice>{NOTICES[notice]}</FormNotice> : null}
       <FormAlert id={ERROR_ID} message={error} />
       {errorCode === "EMAIL_NOT_VERIFIED" ? <ResendVerification email={submittedEmail} /> : null}
-      <EmailField invalid={error !== null} passkeys />
-      <AuthField
+      {/* "Invalid email or password" may concern either field. */}
+      <EmailField invalid={error !== null} error={fieldErrors.email} passkeys focusOnLoad />
+      <PasswordField
         label="Password"
         name="password"
-        type="password"
         autoComplete="current-password"
         required
+        error={fieldErrors.password}
         aria-invalid={error ? true : undefined}
       />
       {canResetPassword ? (

@@ -121,4 +121,54 @@ describe("SignUpForm", () => {
     expect(screen.getByText("ada@example.com")).toBeVisible();
     expect(router.replace).not.toHaveBeenCalled();
   });
+
+  it("puts the cursor in the email field on load", () => {
+    render(<SignUpForm />);
+
+    expect(screen.getByLabelText("Email")).toHaveFocus();
+  });
+
+  it("marks only the password when it is too short, its error next to it", async () => {
+    render(<SignUpForm />);
+
+    await fill({ email: "grace@example.com", password: "short" });
+
+    expect(screen.getByLabelText("Password")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Password")).toHaveAccessibleDescription(
+      "Password must be at least 8 characters. 8 to 128 characters.",
+    );
+    expect(screen.getByLabelText("Email")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("marks only the email when it is invalid", async () => {
+    render(<SignUpForm />);
+
+    await fill({ email: "grace", password: "long enough" });
+
+    expect(screen.getByLabelText("Email")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Password")).not.toHaveAttribute("aria-invalid");
+  });
+
+  it("refuses a password of only spaces in words, without calling the server", async () => {
+    const server = stubAuthServer(replies.signedIn("grace@example.com"));
+    render(<SignUpForm />);
+
+    await fill({ email: "grace@example.com", password: "          " });
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Password cannot be only spaces.");
+    expect(server.requests).toEqual([]);
+  });
+
+  it("has a 'Show password' toggle that reveals the password", async () => {
+    const user = userEvent.setup();
+    render(<SignUpForm />);
+
+    await user.click(screen.getByRole("button", { name: "Show password" }));
+
+    expect(screen.getByLabelText("Password")).toHaveAttribute("type", "text");
+    expect(screen.getByRole("button", { name: "Show password" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+  });
 });

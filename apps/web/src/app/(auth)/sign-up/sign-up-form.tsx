@@ -12,6 +12,14 @@ import { useAuthSubmit } from "../_components/use-auth-submit";
 
 const ERROR_ID = "sign-up-error";
 
+/** The server's refusals that concern one field, so only that one is marked. */
+const EMAIL_ERRORS = new Set([
+  "USER_ALREADY_EXISTS",
+  "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL",
+  "INVALID_EMAIL",
+]);
+const PASSWORD_ERRORS = new Set(["PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG"]);
+
 /** Better Auth wants a display name; without one, use the part of the email before the @. */
 function nameFrom(name: string, email: string): string {
   return name || email.split("@")[0] || email;
@@ -42,7 +50,7 @@ const awaitsConfirmation = (data: unknown) =>
 
 export function SignUpForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { error, pending, handleSubmit } = useAuthSubmit({
+  const { error, fieldErrors, errorCode, pending, handleSubmit } = useAuthSubmit({
     checkLength: true,
     send: ({ email, password, form }) =>
       authClient.signUp.email({
@@ -70,8 +78,16 @@ export function SignUpForm() {
         hint="Optional."
         maxLength={100}
       />
-      <EmailField invalid={error !== null} />
-      <NewPasswordField label="Password" invalid={error !== null} />
+      <EmailField
+        invalid={errorCode !== null && EMAIL_ERRORS.has(errorCode)}
+        error={fieldErrors.email}
+        focusOnLoad
+      />
+      <NewPasswordField
+        label="Password"
+        invalid={errorCode !== null && PASSWORD_ERRORS.has(errorCode)}
+        error={fieldErrors.password}
+      />
       <SubmitButton pending={pending}>Create account</SubmitButton>
       <p className="text-center text-sm text-muted-foreground">
         Already have an account? <AuthLink href="/sign-in">Sign in</AuthLink>

@@ -20,6 +20,7 @@ import { useDueClock } from "./due-clock";
 import { EditTaskForm } from "./edit-task-form";
 import { HighlightedText } from "./highlighted-text";
 import { PencilIcon, TrashIcon } from "./icons";
+import { TaskDescription } from "./task-description";
 import { TaskDetails } from "./task-details";
 
 interface TaskItemProps {
@@ -173,9 +174,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
         </p>
         <TaskDetails task={task} />
         {task.description ? (
-          <p className="mt-1 whitespace-pre-wrap break-words text-sm text-muted-foreground">
-            <HighlightedText text={task.description} query={filter.q ?? null} />
-          </p>
+          <TaskDescription text={task.description} query={filter.q ?? null} />
         ) : null}
         {saving ? <p className="mt-1 text-xs text-muted-foreground">Saving…</p> : null}
       </div>

@@ -8,6 +8,7 @@ import type { ApiClient } from "@/lib/api-client";
 import { formatDate } from "@/lib/quick-add/wall-clock";
 import { parseDate } from "../describe-due";
 import type { SortPreferences } from "../sort-preference";
+import { openCountOf, tabTitle } from "../tab-title";
 import { countsWithout } from "../task-cache";
 import { TaskFeedbackProvider, useFeedbackState } from "../task-feedback";
 import { moveTaskFocus } from "../task-focus";
@@ -52,6 +53,8 @@ export interface TaskManagerProps {
   undoWindowMs?: number;
 }
 
+const MAIN_ID = "tasks";
+
 /** The whole task screen: views, add, list, edit, complete, delete with undo, and the trash. */
 export function TaskManager({
   initial,
@@ -76,8 +79,19 @@ export function TaskManager({
           sortPreferences={sortPreferences}
         >
           <DueClockProvider timeZone={zone}>
+            {/* The page's first stop for the keyboard: past the header's links and search. */}
+            <a
+              href={`#${MAIN_ID}`}
+              className="sr-only rounded-md bg-background px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:outline-2 focus:outline-ring"
+            >
+              Skip to tasks
+            </a>
             {header}
-            <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">
+            <main
+              id={MAIN_ID}
+              tabIndex={-1}
+              className="mx-auto w-full max-w-5xl px-4 py-6 outline-none sm:py-10"
+            >
               <RowActionsProvider>
                 <TaskScreen timeZone={zone} undoWindowMs={undoWindowMs ?? UNDO_WINDOW_MS} />
               </RowActionsProvider>
@@ -143,9 +157,15 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
   );
   useTaskShortcuts({ focusQuickAdd: focusAddInput, openHelp, goTo });
   const screen = useMemo(() => ({ view, search, sort }), [view, search, sort]);
+  const shownCounts =
+    counts.data && countsWithout(counts.data, days.today, deletion.hidden.values());
+  const title = tabTitle({ view, search }, openCountOf(view, shownCounts, labels.data));
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   const sidebar = (onNavigate?: () => void) => (
     <TaskSidebar
-      counts={counts.data && countsWithout(counts.data, days.today, deletion.hidden.values())}
+      counts={shownCounts}
       labels={labels.data}
       onIntent={prefetch}
       onNavigate={onNavigate}

@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import { formatCount } from "../tab-title";
 import type { Label, ListCount, TaskCounts } from "../task-api";
 import { FIXED_VIEWS, sameView, type TaskView, viewTitle } from "../task-views";
 import { useViewNavigation, ViewLink } from "../view-navigation";
@@ -13,10 +14,6 @@ interface TaskSidebarProps {
   /** A view was opened from here (the drawer closes). */
   onNavigate?(): void;
 }
-
-/** "1,234", or "10,000+" for a count the API stopped at (it counts exactly up to 10,000). */
-const formatCount = ({ count, capped }: ListCount) =>
-  `${count.toLocaleString("en-US")}${capped ? "+" : ""}`;
 
 function ViewEntry({
   to,
