@@ -132,6 +132,7 @@ test.describe("the account page", () => {
     context,
     browser,
   }) => {
+    await signUpOverHttp(context, newAccount());
     for (const task of [
       { title: "Plan the trip", priority: "high", due_date: "2027-03-01", labels: ["travel"] },
       { title: "Water the plants", due_date: "2027-03-06", recurrence: "FREQ=WEEKLY" },
