@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { type TaskBody, TaskCreateSchema } from "../routes/tasks/task.types.ts";
+import { type TaskBody, TaskCreateSchema } from "../routes/tasks/task-body.types.ts";
 
 /** A task as an import would create it: a create's fields, and whether it is done. */
 export type ImportedTask = TaskBody & { is_completed: boolean };

@@ -9,13 +9,8 @@ import { errorResponses, jsonContent, RATE_LIMIT_HEADERS } from "../../lib/opena
 import { toTaskJson } from "../../tasks/task-json.ts";
 import { EXAMPLE_ID, EXAMPLE_TIME, isCompleted, type TaskJson, TaskSchema } from "./task.types.ts";
 
-export {
-  TaskCreateSchema,
-  type TaskJson,
-  TaskReplaceSchema,
-  TaskSchema,
-  TaskUpdateSchema,
-} from "./task.types.ts";
+export { type TaskJson, TaskSchema } from "./task.types.ts";
+export { TaskCreateSchema, TaskReplaceSchema, TaskUpdateSchema } from "./task-body.types.ts";
 
 /** The task routes' named OpenAPI schemas. JSON fields are snake_case, like the FastAPI contract. */
 
