@@ -6,7 +6,7 @@ import type { ImportedTask } from "../import/import-result.ts";
 import { ApiError, DETAIL } from "../lib/errors.ts";
 import { withThousands } from "../lib/format.ts";
 import { taskFields } from "../routes/tasks/task-body.ts";
-import { storedColumns } from "./queries.ts";
+import { storedColumns } from "./task-writes.ts";
 
 /** Rows per insert statement: well under Postgres' 65,535 parameters for 17 columns. */
 const INSERT_BATCH = 1000;

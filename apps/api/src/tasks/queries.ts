@@ -1,11 +1,19 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks } from "../db/schema.ts";
-import { type DueFields, dueInstant, mergeDue } from "./due.ts";
-import { type Priority, priorityRank, storedLabels } from "./fields.ts";
-import { hasFutureOccurrence, type RecurrenceFrom } from "./recurrence.ts";
+import { type DueFields, mergeDue } from "./due.ts";
+import { hasFutureOccurrence } from "./recurrence.ts";
 import { completeInSeries } from "./series.ts";
-import { inVersions, statements, touched } from "./statements.ts";
+import { statements } from "./statements.ts";
+import {
+  owned,
+  setOf,
+  storedColumns,
+  type Target,
+  type TaskChanges,
+  type TaskFields,
+  target,
+} from "./task-writes.ts";
 
 /**
  * Every task query is a plain `(db, params)` function, and every one that reads or writes a task
@@ -30,36 +38,11 @@ export async function taskExists(db: Db, params: { id: string }) {
   return row !== undefined;
 }
 
-/** Every editable field of a task, as a create or a replace gives them. */
-export type TaskFields = {
-  title: string;
-  description: string | null;
-  priority: Priority;
-  due: DueFields;
-  labels: readonly string[];
-  recurrence: string | null;
-  recurrenceFrom: RecurrenceFrom;
-};
-
 export type NewTask = TaskFields & {
   userId: string;
   /** The most tasks the user may hold: at that many, nothing is inserted. */
   quota: number;
 };
-
-/** The stored columns of the given fields (due_at and the label keys computed from them). */
-export function storedColumns(changes: Partial<TaskFields>) {
-  const { title, description, priority, due, labels, recurrence, recurrenceFrom } = changes;
-  return {
-    ...(title === undefined ? {} : { title }),
-    ...(description === undefined ? {} : { description }),
-    ...(priority === undefined ? {} : { priority: priorityRank(priority) }),
-    ...(due === undefined ? {} : { ...due, dueAt: dueInstant(due) }),
-    ...(labels === undefined ? {} : storedLabels(labels)),
-    ...(recurrence === undefined ? {} : { recurrence }),
-    ...(recurrenceFrom === undefined ? {} : { recurrenceFrom }),
-  };
-}
 
 /**
  * The new task, or undefined when the user already holds `quota` tasks or their account was
@@ -84,16 +67,6 @@ export async function insertTask(db: Db, params: NewTask): Promise<TaskRow | und
   });
   return row;
 }
-
-export type TaskChanges = Partial<TaskFields> & {
-  /** `"flip"`: the opposite of what it is when the statement runs. */
-  isCompleted?: boolean | "flip";
-};
-
-const completion = (value: boolean | "flip"): boolean | SQL =>
-  value === "flip" ? sql`not ${tasks.isCompleted}` : value;
-
-export type Target = { userId: string; id: string; versions?: Date[] | undefined };
 
 /**
  * Applies the given fields (undefined = unchanged) when the caller has the task in a version
@@ -124,13 +97,6 @@ export async function updateTask(
   }
   return completeInSeries(db, params);
 }
-
-/** The columns a write sets: the changed fields, the completion, a new version. */
-export const setOf = ({ isCompleted, ...fields }: TaskChanges) => ({
-  ...storedColumns(fields),
-  ...(isCompleted === undefined ? {} : { isCompleted: completion(isCompleted) }),
-  updatedAt: touched,
-});
 
 async function applyChanges(db: Db, params: Target & { changes: TaskChanges }) {
   const [row] = await db.update(tasks).set(setOf(params.changes)).where(owned(params)).returning();
@@ -180,19 +146,3 @@ export async function deleteTask(db: Db, params: Target): Promise<boolean> {
   const rows = await statements(db).remove.execute(target(params));
   return rows.length > 0;
 }
-
-/** A write's target as the prepared statements take it (statements.ts). */
-const target = ({ userId, id, versions }: Target) => ({
-  userId,
-  id,
-  versions: versions === undefined ? null : arrayLiteral(versions),
-});
-
-export function owned(params: Target) {
-  const { userId, id, versions } = target(params);
-  return and(eq(tasks.id, id), eq(tasks.userId, userId), inVersions(versions));
-}
-
-/** The versions as a Postgres array literal (ISO 8601 texts hold no quote, comma or brace). */
-export const arrayLiteral = (versions: Date[]) =>
-  `{${versions.map((v) => v.toISOString()).join(",")}}`;

@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks, trashedTasks } from "../db/schema.ts";
 import { calendarDay, dueInstant } from "./due.ts";
-import { owned, setOf, type Target, type TaskChanges } from "./queries.ts";
 import { nextDue, type Schedule } from "./recurrence.ts";
+import { owned, setOf, type Target, type TaskChanges } from "./task-writes.ts";
 
 /**
  * A recurring task's series: completing an occurrence makes the next one in the same

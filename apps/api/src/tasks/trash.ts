@@ -3,8 +3,8 @@ import { accountOpen } from "../accounts/deleted-users.ts";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, type TrashedTaskRow, tasks, trashedTasks } from "../db/schema.ts";
 import type { Logger } from "../lib/logger.ts";
-import { arrayLiteral } from "./queries.ts";
 import { inVersions } from "./statements.ts";
+import { arrayLiteral } from "./task-writes.ts";
 
 /**
  * The trash: a deleted task waits in `trashed_tasks` for TRASH_DAYS days (the delete itself is

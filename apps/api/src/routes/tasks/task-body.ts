@@ -1,6 +1,6 @@
 import { type ApiError, validationError } from "../../lib/errors.ts";
 import type { DueFields } from "../../tasks/due.ts";
-import type { TaskChanges, TaskFields } from "../../tasks/queries.ts";
+import type { TaskChanges, TaskFields } from "../../tasks/task-writes.ts";
 import { noFutureOccurrence, type TaskBody, type TaskPatch } from "./task-body.types.ts";
 
 /** A create's or replace's body as every editable field: each one omitted takes its default. */
