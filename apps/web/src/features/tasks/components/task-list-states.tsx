@@ -1,5 +1,6 @@
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { describeError } from "@/lib/api-error";
 import { AlertIcon, CheckCircleIcon } from "./icons";
 
 // Classes, not inline styles: the Content-Security-Policy may refuse style attributes.
@@ -58,5 +59,38 @@ export function TaskListError({
         {retrying ? "Retrying…" : "Retry"}
       </Button>
     </div>
+  );
+}
+
+/** What a paged list's footer needs of its infinite query. */
+interface PagedQuery {
+  error: unknown;
+  isFetchNextPageError: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage(): Promise<unknown>;
+}
+
+/** The end of a paged list: why the next page failed, and "Load more" while pages remain. */
+export function LoadMore({ query, what }: { query: PagedQuery; what: string }) {
+  return (
+    <>
+      {query.isFetchNextPageError ? (
+        <p role="alert" className="text-center text-sm text-destructive">
+          Couldn't load more {what}: {describeError(query.error)}
+        </p>
+      ) : null}
+      {query.hasNextPage ? (
+        <Button
+          variant="outline"
+          className="justify-self-center"
+          disabled={query.isFetchingNextPage}
+          aria-busy={query.isFetchingNextPage || undefined}
+          onClick={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? "Loading more…" : "Load more"}
+        </Button>
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { describeError } from "@/lib/api-error";
 import { dayHeading } from "../describe-due";
 import type { Task } from "../task-api";
@@ -9,7 +8,13 @@ import type { ListFilter } from "../task-views";
 import type { useTaskList } from "../use-task-queries";
 import { useDueClock } from "./due-clock";
 import { TaskItem } from "./task-item";
-import { type EmptyText, TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
+import {
+  type EmptyText,
+  LoadMore,
+  TaskListEmpty,
+  TaskListError,
+  TaskListSkeleton,
+} from "./task-list-states";
 
 interface TaskListProps {
   filter: ListFilter;
@@ -127,22 +132,7 @@ export function TaskList({
             );
           })
         : null}
-      {query.isFetchNextPageError ? (
-        <p role="alert" className="text-center text-sm text-destructive">
-          Couldn't load more tasks: {describeError(query.error)}
-        </p>
-      ) : null}
-      {query.hasNextPage ? (
-        <Button
-          variant="outline"
-          className="justify-self-center"
-          disabled={query.isFetchingNextPage}
-          aria-busy={query.isFetchingNextPage || undefined}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading more…" : "Load more"}
-        </Button>
-      ) : null}
+      <LoadMore query={query} what="tasks" />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import type { Task } from "../task-api";
 import { TRASH_DAYS } from "../trash-api";
 import { useEmptyTrash, useTrash } from "../use-trash";
 import { ConfirmAction } from "./confirm-action";
-import { TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
+import { LoadMore, TaskListEmpty, TaskListError, TaskListSkeleton } from "./task-list-states";
 import { TrashItem } from "./trash-item";
 
 const LIST_CLASS =
@@ -116,22 +116,7 @@ export function TrashView() {
         ) : null}
       </div>
       {list}
-      {query.isFetchNextPageError ? (
-        <p role="alert" className="text-center text-sm text-destructive">
-          Couldn't load more deleted tasks: {describeError(query.error)}
-        </p>
-      ) : null}
-      {query.hasNextPage ? (
-        <Button
-          variant="outline"
-          className="justify-self-center"
-          disabled={query.isFetchingNextPage}
-          aria-busy={query.isFetchingNextPage || undefined}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? "Loading more…" : "Load more"}
-        </Button>
-      ) : null}
+      <LoadMore query={query} what="deleted tasks" />
     </div>
   );
 }
