@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createApp } from "../src/app.ts";
 import type { Database } from "../src/db/client.ts";
@@ -13,6 +13,7 @@ import { listen, type RunningServer } from "../src/server.ts";
 import { toTaskJson } from "../src/tasks/task-json.ts";
 import { createTestDatabase, type TestDatabase } from "./support/database.ts";
 import { Client, type TestUser } from "./support/http.ts";
+import { jobs } from "./support/jobs.ts";
 import { JwksServer } from "./support/jwks-server.ts";
 import {
   AUDIENCE,
@@ -180,6 +181,22 @@ export class TestApi {
     return row && toTaskJson(row);
   }
 
+  /** The reminder queue's jobs of the task that are waiting (pg-boss's `created` state). */
+  async reminderJobs(taskId: string) {
+    const rows = await this.database.db
+      .select({ id: jobs.id, startAfter: jobs.startAfter, data: jobs.data })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.name, "reminders"),
+          eq(jobs.state, "created"),
+          sql`${jobs.data}->>'task_id' = ${taskId}`,
+        ),
+      )
+      .orderBy(jobs.startAfter);
+    return rows.map((row) => ({ ...row, startAfter: row.startAfter.toISOString() }));
+  }
+
   /** Moves the trashed task's deletion `days` days into the past (the 30-day rule). */
   async ageTrashedTask(id: string, days: number) {
     await this.database.db
@@ -248,4 +265,5 @@ export const UNORGANIZED = {
   recurrence_from: "due",
   series_id: null,
   next_occurrence_id: null,
+  reminders: [],
 } as const satisfies Partial<TaskJson>;

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { installReminderQueue, type JobStore } from "../reminders/reminder-queue.ts";
 import { hookedClient } from "./hooked-client.ts";
 import * as schema from "./schema.ts";
 
@@ -26,7 +27,12 @@ export type DatabaseTarget =
 export type Database = {
   db: Db;
   kind: DatabaseTarget["kind"];
-  /** Applies the committed migrations; safe when several replicas start at once. */
+  /** How the job queue (pg-boss) reaches this database. */
+  jobStore: JobStore;
+  /**
+   * Applies the committed migrations and installs the job queue; safe when several replicas
+   * start at once.
+   */
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
@@ -73,6 +79,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ? openPostgres(target)
     : (await import("./pglite.ts")).openPglite(target); // on demand: see db/pglite.ts
 }
+
+/** The job queue's own connections per process (pg-boss; besides DATABASE_POOL_SIZE). */
+const JOB_POOL_SIZE = 2;
 
 /** Connections per process when DATABASE_POOL_SIZE is unset. */
 export const DEFAULT_POOL_SIZE = 10;
@@ -141,9 +150,11 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     onnotice: () => {},
   });
   const db = drizzlePostgres(hookedClient(client), { schema });
+  const jobStore = { connectionString: url, max: JOB_POOL_SIZE };
   return {
     db,
     kind: "postgres",
+    jobStore,
     async migrate() {
       // One dedicated connection: the advisory lock belongs to the session that takes it.
       const session = postgres(url, { max: 1, onnotice: () => {} });
@@ -154,6 +165,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
       } finally {
         await session.end({ timeout: 5 });
       }
+      await installReminderQueue(jobStore);
     },
     async ping() {
       await db.execute(sql`select 1`);

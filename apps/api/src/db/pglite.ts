@@ -6,6 +6,8 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { fromPglite } from "pg-boss";
+import { installReminderQueue } from "../reminders/reminder-queue.ts";
 import { type Database, MIGRATIONS_FOLDER, SEARCH_SETTINGS } from "./client.ts";
 import * as schema from "./schema.ts";
 
@@ -37,17 +39,20 @@ const pgliteMigrations = new WeakMap<PGlite, Promise<void>>();
 /** Wraps an open PGlite instance (tests start theirs from a dump of a migrated database). */
 export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite(client, { schema });
+  const jobStore = { db: fromPglite(client), backend: "pglite" as const };
   // The session's settings (db/client.ts's SESSION_SETTINGS for Postgres), queued before any query.
   client.exec(SEARCH_SETTINGS_SQL).catch(() => {});
   return {
     db,
     kind: "pglite",
+    jobStore,
     async migrate() {
       // PGlite lives in this process only: no other replica can race us, but two handles on the
       // same instance could, so migrations on one instance run one after the other.
       const run = (pgliteMigrations.get(client) ?? Promise.resolve())
         .catch(() => {})
-        .then(() => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+        .then(() => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }))
+        .then(() => installReminderQueue(jobStore));
       pgliteMigrations.set(client, run);
       await run;
     },

@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -14,6 +15,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { StoredReminder } from "../reminders/stored-reminder.ts";
 
 /**
  * Timestamps are stored at millisecond precision (timestamptz(3)): the same precision as a JS
@@ -67,6 +69,13 @@ const taskColumns = () => ({
   nextOccurrenceId: uuid("next_occurrence_id"),
   /** Which occurrence of its series this is (1 = the first): what the rule's COUNT limits. */
   occurrence: integer("occurrence").notNull().default(1),
+  /**
+   * Up to 5 reminders, each `{id, offset_minutes | at, fires_at, sent_at, failed_at, job_id}`
+   * (reminders/stored-reminder.ts). Postgres keeps them right on every write, whichever statement
+   * makes it (migration 0009's triggers): ids and delivery kept for unchanged ones, `fires_at`
+   * following the due date, one reminder job per pending one.
+   */
+  reminders: jsonb("reminders").$type<StoredReminder[]>().notNull().default(sql`'[]'::jsonb`),
 });
 
 export const tasks = pgTable("tasks", taskColumns(), (t) => [
@@ -128,6 +137,7 @@ export const tasks = pgTable("tasks", taskColumns(), (t) => [
   ),
   check("tasks_recurrence_due", sql`${t.recurrence} is null or ${t.dueDate} is not null`),
   check("tasks_recurrence_from", sql`${t.recurrenceFrom} in ('due', 'completion')`),
+  check("tasks_reminders_size", sql`jsonb_array_length(${t.reminders}) <= 5`),
   check(
     "tasks_labels_size",
     sql`cardinality(${t.labels}) <= 20 and cardinality(${t.labelKeys}) = cardinality(${t.labels})`,
@@ -195,3 +205,22 @@ export const deletedUsers = pgTable("deleted_users", {
   userId: text("user_id").primaryKey(),
   deletedAt: timestampMs("deleted_at"),
 });
+
+/**
+ * Where each user's browsers take Web Push messages (POST /api/push/subscriptions): one row per
+ * push endpoint, which belongs to one browser profile, so a second user subscribing it takes it
+ * over.
+ */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    endpoint: text("endpoint").primaryKey(),
+    userId: text("user_id").notNull(),
+    /** The browser's P-256 public key and auth secret (base64url), for RFC 8291 encryption. */
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: timestampMs("created_at"),
+    updatedAt: timestampMs("updated_at"),
+  },
+  (t) => [index("push_subscriptions_user_idx").on(t.userId, t.updatedAt)],
+);

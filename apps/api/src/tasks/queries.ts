@@ -1,6 +1,7 @@
 import { and, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks } from "../db/schema.ts";
+import { chosenReminders } from "../reminders/stored-reminder.ts";
 import { type DueFields, mergeDue } from "./due.ts";
 import { hasFutureOccurrence } from "./recurrence.ts";
 import { completeInSeries } from "./series.ts";
@@ -58,6 +59,7 @@ export async function insertTask(db: Db, params: NewTask): Promise<TaskRow | und
     ...stored,
     // Drizzle leaves postgres.js to send timestamps as the text it is given.
     dueAt: stored.dueAt?.toISOString() ?? null,
+    reminders: JSON.stringify(chosenReminders(params.reminders)),
     userId,
     isCompleted: false,
     seriesId: null,
@@ -104,10 +106,12 @@ async function applyChanges(db: Db, params: Target & { changes: TaskChanges }) {
 }
 
 /**
- * A field the patch names that needs a due date the task will not have, or a schedule left
- * without an occurrence from now on (`recurrence`, "future").
+ * A field the patch names (or a reminder before the due date the task keeps) that needs a due
+ * date the task will not have, or a schedule left without an occurrence from now on ("future").
  */
-export type DueConflict = { conflict: "due_time" | "time_zone" | "recurrence" | "future" };
+export type DueConflict = {
+  conflict: "due_time" | "time_zone" | "recurrence" | "reminders" | "future";
+};
 
 /**
  * As updateTask, with `due` holding only the due fields a PATCH names: merged with the task's
@@ -118,7 +122,9 @@ export async function patchTask(
   params: Target & { changes: Omit<TaskChanges, "due">; due?: Partial<DueFields> },
 ): Promise<TaskRow | DueConflict | undefined> {
   const { due, changes } = params;
-  if (due === undefined && changes.recurrence === undefined) return updateTask(db, params);
+  if (due === undefined && changes.recurrence === undefined && changes.reminders === undefined) {
+    return updateTask(db, params);
+  }
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
@@ -136,6 +142,11 @@ export async function patchTask(
         return { conflict: "future" };
       }
     }
+    const relative =
+      changes.reminders === undefined
+        ? current.reminders.some((r) => r.offset_minutes !== null)
+        : changes.reminders.some((r) => "offset_minutes" in r);
+    if (relative && merged.dueDate === null) return { conflict: "reminders" };
     const dueChange = due === undefined ? {} : { due: merged };
     return updateTask(tx, { ...params, changes: { ...changes, ...dueChange } });
   });

@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { type TaskRow, tasks, trashedTasks } from "../db/schema.ts";
 import { calendarDay, dueInstant } from "./due.ts";
 import { nextDue, type Schedule } from "./recurrence.ts";
-import { owned, setOf, type Target, type TaskChanges } from "./task-writes.ts";
+import { owned, remindersValue, setOf, type Target, type TaskChanges } from "./task-writes.ts";
 
 /**
  * A recurring task's series: completing an occurrence makes the next one in the same
@@ -71,6 +71,12 @@ export async function completeInSeries(
         dueAt: dueInstant(next),
         seriesId: changed.seriesId ?? changed.id,
         occurrence: changed.occurrence + 1,
+        // The same offsets before its own due moment; a reminder at a fixed moment stays behind.
+        reminders: remindersValue(
+          changed.reminders.flatMap((r) =>
+            r.offset_minutes === null ? [] : [{ offset_minutes: r.offset_minutes }],
+          ),
+        ),
       })
       .returning({ id: tasks.id });
     if (successor === undefined) return changed;

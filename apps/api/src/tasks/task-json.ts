@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type TaskRow, type TrashedTaskRow, tasks, trashedTasks } from "../db/schema.ts";
+import type { StoredReminder } from "../reminders/stored-reminder.ts";
 import type { TaskJson } from "../routes/tasks/task.types.ts";
 import { PRIORITIES, priorityName } from "./fields.ts";
 
@@ -15,11 +16,39 @@ import { PRIORITIES, priorityName } from "./fields.ts";
 type Row = TaskRow | TrashedTaskRow;
 type Table = typeof tasks | typeof trashedTasks;
 
-/** `sql` of a table's row; null: the field is JSON null for rows of that table. */
+/**
+ * `sql` of a table's row: a value (given to to_json), `{ json }` a JSON text already, or null for
+ * a field that is JSON null for rows of that table.
+ */
 type Field<K extends keyof TaskJson> = {
   row: (row: Row) => TaskJson[K];
-  sql: (t: Table) => SQL | null;
+  sql: (t: Table) => SQL | { json: SQL } | null;
 };
+
+/** A reminder as the API shows it: its stored form without the internal job id. */
+const reminderJson = (r: StoredReminder) => ({
+  id: r.id,
+  offset_minutes: r.offset_minutes,
+  at: r.at,
+  fires_at: r.fires_at,
+  sent_at: r.sent_at,
+  failed_at: r.failed_at,
+});
+
+/** The same in SQL, a JSON text, of a stored reminder `r` (a jsonb value). */
+const REMINDER_JSON_SQL = `'{' || ${Object.keys(
+  reminderJson({
+    id: "",
+    offset_minutes: null,
+    at: null,
+    fires_at: "",
+    sent_at: null,
+    failed_at: null,
+    job_id: null,
+  }),
+)
+  .map((key, i) => `'${i === 0 ? "" : ","}"${key}":' || (r->'${key}')::text`)
+  .join(" || ")} || '}'`;
 
 /** `column` as `2026-01-31T09:30:00.000Z`, as Date.prototype.toISOString writes it. */
 const isoUtc = (column: AnyPgColumn) =>
@@ -52,6 +81,13 @@ const FIELDS: { [K in keyof TaskJson]: Field<K> } = {
       sql`coalesce(${t.seriesId}, case when ${t.recurrence} is not null then ${t.id} end)`,
   },
   next_occurrence_id: { row: (r) => r.nextOccurrenceId, sql: (t) => sql`${t.nextOccurrenceId}` },
+  reminders: {
+    row: (r) => r.reminders.map(reminderJson),
+    // Most tasks have none: their text is a constant, without a look into the array.
+    sql: (t) => ({
+      json: sql`case when ${t.reminders} = '[]'::jsonb then '[]' else (select '[' || string_agg(${sql.raw(REMINDER_JSON_SQL)}, ',' order by n) || ']' from jsonb_array_elements(${t.reminders}) with ordinality as x(r, n)) end`,
+    }),
+  },
   created_at: { row: (r) => r.createdAt.toISOString(), sql: (t) => isoUtc(t.createdAt) },
   updated_at: { row: (r) => r.updatedAt.toISOString(), sql: (t) => isoUtc(t.updatedAt) },
   deleted_at: {
@@ -76,8 +112,9 @@ export function toTaskJson(row: Row): TaskJson {
 function jsonSqlOf(table: Table): SQL<string> {
   const parts = entries.map(([name, field]) => {
     const value = field.sql(table);
-    return value === null
-      ? sql.raw(`'"${name}":null'`)
+    if (value === null) return sql.raw(`'"${name}":null'`);
+    return "json" in value
+      ? sql`${sql.raw(`'"${name}":'`)} || ${value.json}`
       : sql`${sql.raw(`'"${name}":'`)} || coalesce(to_json(${value})::text, 'null')`;
   });
   return sql<string>`('{' || ${sql.join(parts, sql` || ',' || `)} || '}')`;

@@ -1,5 +1,10 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { tasks } from "../db/schema.ts";
+import {
+  chosenReminders,
+  type ReminderChoice,
+  type StoredReminder,
+} from "../reminders/stored-reminder.ts";
 import { type DueFields, dueInstant } from "./due.ts";
 import { type Priority, priorityRank, storedLabels } from "./fields.ts";
 import type { RecurrenceFrom } from "./recurrence.ts";
@@ -20,11 +25,13 @@ export type TaskFields = {
   labels: readonly string[];
   recurrence: string | null;
   recurrenceFrom: RecurrenceFrom;
+  reminders: readonly ReminderChoice[];
 };
 
 /** The stored columns of the given fields (due_at and the label keys computed from them). */
 export function storedColumns(changes: Partial<TaskFields>) {
-  const { title, description, priority, due, labels, recurrence, recurrenceFrom } = changes;
+  const { title, description, priority, due, labels, recurrence, recurrenceFrom, reminders } =
+    changes;
   return {
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),
@@ -33,8 +40,13 @@ export function storedColumns(changes: Partial<TaskFields>) {
     ...(labels === undefined ? {} : storedLabels(labels)),
     ...(recurrence === undefined ? {} : { recurrence }),
     ...(recurrenceFrom === undefined ? {} : { recurrenceFrom }),
+    ...(reminders === undefined ? {} : { reminders: remindersValue(reminders) }),
   };
 }
+
+/** Reminders as a write stores them, completed by Postgres (reminders/stored-reminder.ts). */
+export const remindersValue = (choices: readonly ReminderChoice[]) =>
+  sql<StoredReminder[]>`${JSON.stringify(chosenReminders(choices))}::jsonb`;
 
 export type TaskChanges = Partial<TaskFields> & {
   /** `"flip"`: the opposite of what it is when the statement runs. */

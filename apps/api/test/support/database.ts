@@ -104,5 +104,8 @@ export async function createTestDatabase({
 }
 
 async function truncate(database: Database) {
-  await database.db.execute(sql`truncate tasks, trashed_tasks, idempotency_keys, deleted_users`);
+  await database.db.execute(
+    sql`truncate tasks, trashed_tasks, idempotency_keys, deleted_users, push_subscriptions`,
+  );
+  await database.db.execute(sql`delete from pgboss.job`);
 }

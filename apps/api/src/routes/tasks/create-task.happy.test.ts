@@ -30,6 +30,7 @@ describe("POST /api/tasks", () => {
       "priority",
       "recurrence",
       "recurrence_from",
+      "reminders",
       "series_id",
       "time_zone",
       "title",

@@ -1,7 +1,12 @@
 import { type ApiError, validationError } from "../../lib/errors.ts";
 import type { DueFields } from "../../tasks/due.ts";
 import type { TaskChanges, TaskFields } from "../../tasks/task-writes.ts";
-import { noFutureOccurrence, type TaskBody, type TaskPatch } from "./task-body.types.ts";
+import {
+  noFutureOccurrence,
+  offsetNeedsDue,
+  type TaskBody,
+  type TaskPatch,
+} from "./task-body.types.ts";
 
 /** A create's or replace's body as every editable field: each one omitted takes its default. */
 export function taskFields(body: TaskBody): TaskFields {
@@ -18,6 +23,7 @@ export function taskFields(body: TaskBody): TaskFields {
     labels: body.labels ?? [],
     recurrence: body.recurrence ?? null,
     recurrenceFrom: body.recurrence_from ?? "due",
+    reminders: body.reminders ?? [],
   };
 }
 
@@ -37,20 +43,24 @@ export function taskPatch(body: TaskPatch): { changes: TaskChanges; due?: Partia
       ...(body.labels === undefined ? {} : { labels: body.labels }),
       ...(body.recurrence === undefined ? {} : { recurrence: body.recurrence }),
       ...(body.recurrence_from === undefined ? {} : { recurrenceFrom: body.recurrence_from }),
+      ...(body.reminders === undefined ? {} : { reminders: body.reminders }),
     },
     ...(Object.keys(due).length === 0 ? {} : { due }),
   };
 }
 
 /**
- * The 422 of a PATCH that sets `due_time`, `time_zone` or `recurrence` on a task left without a
- * due date, or ("future") leaves its rule without an occurrence from now on.
+ * The 422 of a PATCH that sets `due_time`, `time_zone`, `recurrence` or a reminder before the due
+ * date on a task left without a due date, or ("future") leaves its rule without an occurrence
+ * from now on.
  */
 export const dueNeedsDateError = (
-  field: "due_time" | "time_zone" | "recurrence" | "future",
+  field: "due_time" | "time_zone" | "recurrence" | "reminders" | "future",
 ): ApiError =>
   validationError([
     field === "future"
       ? { loc: ["body", "recurrence"], msg: noFutureOccurrence.message, type: "value_error" }
-      : { loc: ["body", field], msg: `${field} needs a due_date`, type: "value_error" },
+      : field === "reminders"
+        ? { loc: ["body", "reminders"], msg: offsetNeedsDue.message, type: "value_error" }
+        : { loc: ["body", field], msg: `${field} needs a due_date`, type: "value_error" },
   ]);

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import type { ReminderChoice } from "../../reminders/stored-reminder.ts";
 import { hasFutureOccurrence } from "../../tasks/recurrence.ts";
 import {
   calendarDate,
@@ -11,6 +12,7 @@ import {
   priority,
   recurrence,
   recurrenceFrom,
+  reminders,
   timeZone,
   title,
 } from "./task.types.ts";
@@ -28,6 +30,7 @@ const dueNeedsDate = (
     due_time?: string | null;
     time_zone?: string | null;
     recurrence?: string | null;
+    reminders?: ReminderChoice[] | undefined;
   },
   ctx: z.RefinementCtx,
 ) => {
@@ -42,6 +45,17 @@ const dueNeedsDate = (
       });
     }
   }
+  if (body.reminders?.some((choice) => "offset_minutes" in choice)) {
+    ctx.addIssue(offsetNeedsDue);
+  }
+};
+
+/** The issue of a reminder before the due moment on a task without one. */
+export const offsetNeedsDue = {
+  code: "custom" as const,
+  path: ["reminders"],
+  message: "A reminder before the due date needs a due_date",
+  params: { type: "value_error" },
 };
 
 const editable = {
@@ -54,6 +68,7 @@ const editable = {
   labels: labels.optional(),
   recurrence: recurrence.optional(),
   recurrence_from: recurrenceFrom.optional(),
+  reminders: reminders.optional(),
 };
 
 /** A create's or replace's rule must have an occurrence from now on (a 422 naming it). */
@@ -97,7 +112,7 @@ export const TaskReplaceSchema = z
   .superRefine(checkedBody)
   .openapi("TaskReplace", {
     description:
-      "The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`, `recurrence`: null; `priority`: none; `labels`: []; `recurrence_from`: due).",
+      "The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`, `recurrence`: null; `priority`: none; `labels`, `reminders`: []; `recurrence_from`: due).",
   });
 
 export type TaskBody = z.infer<z.ZodObject<typeof editable>>;
