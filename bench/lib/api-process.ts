@@ -15,6 +15,7 @@ import {
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import webpush from "web-push";
 import { onCleanup } from "./cleanup.ts";
 import { exec } from "./exec.ts";
 
@@ -43,6 +44,8 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
       // Per-user limits on but far above the bench's load: requests are counted, never refused.
       RATE_LIMIT_REQUESTS_PER_MINUTE: "1000000",
       RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
+      // Production refuses to start without VAPID keys: a pair made for this run.
+      ...vapidVariables(),
       ...process.env,
       NODE_ENV: "production",
       APP_ENV: "production",
@@ -59,6 +62,15 @@ export async function startApi(env: Record<string, string>): Promise<ApiProcess>
   };
   await waitReady(api, child);
   return api;
+}
+
+function vapidVariables() {
+  const { publicKey, privateKey } = webpush.generateVAPIDKeys();
+  return {
+    VAPID_PUBLIC_KEY: publicKey,
+    VAPID_PRIVATE_KEY: privateKey,
+    VAPID_SUBJECT: "mailto:bench@example.com",
+  };
 }
 
 function temporaryLogPath(): string {

@@ -4,6 +4,14 @@ import { EnvError, parseEnv } from "./env.ts";
 
 const SECRET = "s".repeat(32);
 
+/** A VAPID key pair for production configurations (a test pair, never used to push). */
+const VAPID = {
+  VAPID_PUBLIC_KEY:
+    "BDkxuaeZ85Cv6jnTXVAe0LxVxqeOiwmGzCCubeXYsiuwa73iQzBy_v5xkBSniOU3UEyB7Mrz-Y8t6HNnE-UkLJs",
+  VAPID_PRIVATE_KEY: "XKfR7Tq8phwhWjKDTnRjd7rDKdOWuuVTUUdhVVyR-N0",
+  VAPID_SUBJECT: "mailto:ops@example.com",
+};
+
 /** The problems parseEnv reports for this environment. */
 function problems(env: Record<string, string | undefined>) {
   try {
@@ -36,6 +44,12 @@ describe("parseEnv", () => {
         audience: "http://localhost:3000",
         algorithms: ["EdDSA"],
       },
+      push: {
+        vapid: undefined,
+        allowLoopback: true,
+        webAppUrl: "http://localhost:3000",
+        runWorker: true,
+      },
     });
   });
 
@@ -64,6 +78,10 @@ describe("parseEnv", () => {
         RATE_LIMIT_REQUESTS_PER_MINUTE: "1000",
         RATE_LIMIT_WRITES_PER_MINUTE: "0",
         REDIS_URL: "rediss://:pw@cache.internal:6380/2",
+        ...VAPID,
+        PUSH_ALLOW_LOOPBACK: "false",
+        WEB_APP_URL: "https://tasks.example.com",
+        REMINDER_WORKER: "false",
       }),
     ).toEqual({
       appEnv: "production",
@@ -84,6 +102,16 @@ describe("parseEnv", () => {
         audience: "https://api.example.com",
         algorithms: ["EdDSA", "ES256"],
       },
+      push: {
+        vapid: {
+          publicKey: VAPID.VAPID_PUBLIC_KEY,
+          privateKey: VAPID.VAPID_PRIVATE_KEY,
+          subject: "mailto:ops@example.com",
+        },
+        allowLoopback: false,
+        webAppUrl: "https://tasks.example.com",
+        runWorker: false,
+      },
     });
   });
 
@@ -95,7 +123,7 @@ describe("parseEnv", () => {
   });
 
   test("APP_ENV defaults to production when NODE_ENV=production", () => {
-    expect(parseEnv({ NODE_ENV: "production" }).appEnv).toBe("production");
+    expect(parseEnv({ NODE_ENV: "production", ...VAPID }).appEnv).toBe("production");
     expect(parseEnv({ NODE_ENV: "production", APP_ENV: "development" }).appEnv).toBe("development");
   });
 
@@ -236,7 +264,9 @@ describe("AUTH_JWKS_URL in production", () => {
   test.each([{ APP_ENV: "production" }, { NODE_ENV: "production" }])(
     "plain http to another host is refused, naming the variable: %o",
     (env) => {
-      expect(problems({ ...env, AUTH_JWKS_URL: plainHttp })).toEqual([refusal(plainHttp)]);
+      expect(problems({ ...env, ...VAPID, AUTH_JWKS_URL: plainHttp })).toEqual([
+        refusal(plainHttp),
+      ]);
     },
   );
 
@@ -247,13 +277,13 @@ describe("AUTH_JWKS_URL in production", () => {
     "http://127.10.20.30/api/auth/jwks",
     "http://[::1]:3000/api/auth/jwks",
   ])("%s is accepted", (url) => {
-    expect(parseEnv({ APP_ENV: "production", AUTH_JWKS_URL: url }).auth).toMatchObject({
+    expect(parseEnv({ APP_ENV: "production", ...VAPID, AUTH_JWKS_URL: url }).auth).toMatchObject({
       jwksUrl: url,
     });
   });
 
   test("the default (the local web app) is accepted", () => {
-    expect(parseEnv({ APP_ENV: "production" }).auth).toMatchObject({
+    expect(parseEnv({ APP_ENV: "production", ...VAPID }).auth).toMatchObject({
       jwksUrl: "http://localhost:3000/api/auth/jwks",
     });
   });
@@ -264,13 +294,15 @@ describe("AUTH_JWKS_URL in production", () => {
     "http://[::2]/jwks",
     "http://10.0.0.1/jwks",
   ])("%s is not loopback: refused", (url) => {
-    expect(problems({ APP_ENV: "production", AUTH_JWKS_URL: url })).toEqual([refusal(url)]);
+    expect(problems({ APP_ENV: "production", ...VAPID, AUTH_JWKS_URL: url })).toEqual([
+      refusal(url),
+    ]);
   });
 
   test("development, or hs256 mode (no JWKS fetched), accepts plain http", () => {
     expect(parseEnv({ AUTH_JWKS_URL: plainHttp }).auth).toMatchObject({ jwksUrl: plainHttp });
     const hs256 = { JWT_MODE: "hs256", JWT_SECRET: SECRET, AUTH_JWKS_URL: plainHttp };
-    expect(parseEnv({ APP_ENV: "production", ...hs256 }).auth.mode).toBe("hs256");
+    expect(parseEnv({ APP_ENV: "production", ...VAPID, ...hs256 }).auth.mode).toBe("hs256");
   });
 });
 
@@ -299,5 +331,42 @@ describe("API_WORKERS and DATABASE_POOL_SIZE", () => {
     expect(problems({ API_WORKERS: "2" })).toEqual([
       "API_WORKERS: more than one worker needs DATABASE_URL (the embedded PGlite database is single-process)",
     ]);
+  });
+});
+
+describe("push variables", () => {
+  test("production without VAPID keys refuses to start, naming each", () => {
+    const refusal = (name: string) =>
+      `${name}: is required when APP_ENV=production (make a key pair with \`npx web-push generate-vapid-keys\`)`;
+    expect(problems({ APP_ENV: "production" })).toEqual([
+      refusal("VAPID_PUBLIC_KEY"),
+      refusal("VAPID_PRIVATE_KEY"),
+      refusal("VAPID_SUBJECT"),
+    ]);
+  });
+
+  test("development takes all three or none", () => {
+    expect(problems({ VAPID_PUBLIC_KEY: VAPID.VAPID_PUBLIC_KEY })).toEqual([
+      "VAPID_PRIVATE_KEY: is required with the other VAPID variables (make a key pair with `npx web-push generate-vapid-keys`)",
+      "VAPID_SUBJECT: is required with the other VAPID variables (make a key pair with `npx web-push generate-vapid-keys`)",
+    ]);
+  });
+
+  test("keys of the wrong size and a subject that is no contact are refused; the private key is not echoed", () => {
+    expect(
+      problems({ VAPID_PUBLIC_KEY: "abc", VAPID_PRIVATE_KEY: "secret!", VAPID_SUBJECT: "ops" }),
+    ).toEqual([
+      'VAPID_PUBLIC_KEY: must be an uncompressed P-256 public key in base64url (65 bytes), as `npx web-push generate-vapid-keys` prints (got "abc")',
+      "VAPID_PRIVATE_KEY: must be a P-256 private key in base64url (32 bytes), as `npx web-push generate-vapid-keys` prints",
+      'VAPID_SUBJECT: must be a mailto: or https: URL push services can reach you at (got "ops")',
+    ]);
+  });
+
+  test("loopback push endpoints: on by default in development, refused in production", () => {
+    expect([
+      parseEnv({}).push.allowLoopback,
+      parseEnv({ APP_ENV: "production", ...VAPID }).push.allowLoopback,
+      problems({ APP_ENV: "production", ...VAPID, PUSH_ALLOW_LOOPBACK: "true" }),
+    ]).toEqual([true, false, ["PUSH_ALLOW_LOOPBACK: must not be true when APP_ENV=production"]]);
   });
 });

@@ -1,5 +1,21 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import {
+  base64url,
+  blankToUndefined,
+  commaList,
+  isHttpUrl,
+  isOrigin,
+  isWholeNumber,
+  jwksUrlProblems,
+  optionalBoolean,
+  optionalString,
+  perMinute,
+  pushProblems,
+  secretProblems,
+  withDefault,
+  workerProblems,
+} from "./env-rules.ts";
 
 /**
  * The API's configuration: every environment variable is read here, once, at boot.
@@ -15,7 +31,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const JWKS_ALGORITHMS = ["EdDSA", "ES256"] as const;
 export type JwksAlgorithm = (typeof JWKS_ALGORITHMS)[number];
 
-export const MIN_JWT_SECRET_BYTES = 32;
+export { MIN_JWT_SECRET_BYTES } from "./env-rules.ts";
 
 export const MAX_SHUTDOWN_GRACE_MS = 600_000;
 
@@ -57,6 +73,21 @@ export type Config = {
   /** Redis holding the rate-limit counters of every replica (REDIS_URL); unset: in-process. */
   redisUrl: string | undefined;
   auth: AuthConfig;
+  push: PushConfig;
+};
+
+/** A VAPID key pair (base64url, as web-push makes them) and the contact push services see. */
+export type VapidKeys = { publicKey: string; privateKey: string; subject: string };
+
+export type PushConfig = {
+  /** VAPID_*; undefined only in development, where push/vapid-keys.ts makes a pair once. */
+  vapid: VapidKeys | undefined;
+  /** PUSH_ALLOW_LOOPBACK: also push to http://127.0.0.1 / localhost endpoints (never in production). */
+  allowLoopback: boolean;
+  /** WEB_APP_URL: where a reminder's notification leads (the web app's origin). */
+  webAppUrl: string;
+  /** REMINDER_WORKER: deliver reminders from this process (else `npm run worker` does). */
+  runWorker: boolean;
 };
 
 export class EnvError extends Error {
@@ -70,48 +101,7 @@ export class EnvError extends Error {
 }
 
 /** Variables whose values must never be echoed in an error message. */
-const SECRET_VARIABLES = new Set(["JWT_SECRET", "DATABASE_URL", "REDIS_URL"]);
-
-const blankToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-
-const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
-
-const withDefault = (fallback: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().default(fallback));
-
-const isHttpUrl = (value: string) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-};
-
-/** A browser origin: scheme + host (+ port), no path, exactly as browsers send it. */
-const isOrigin = (value: string) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
-  } catch {
-    return false;
-  }
-};
-
-const commaList = (value: string) =>
-  value
-    .split(",")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
-
-/** A per-minute limit: a whole number, 0 for none. */
-const perMinute = (fallback: string) =>
-  withDefault(fallback)
-    .refine((v) => /^\d{1,7}$/.test(v) && Number(v) <= 1_000_000, {
-      error: "must be a whole number from 0 (no limit) to 1000000",
-    })
-    .transform(Number);
+const SECRET_VARIABLES = new Set(["JWT_SECRET", "DATABASE_URL", "REDIS_URL", "VAPID_PRIVATE_KEY"]);
 
 const schema = z.object({
   APP_ENV: z.enum(["development", "production"], {
@@ -184,63 +174,21 @@ const schema = z.object({
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/./.test(v), {
     error: "must be a redis:// or rediss:// URL (or unset for in-process rate-limit counters)",
   }),
+  // web-push's own format: an uncompressed P-256 point (65 bytes) and a 32-byte scalar.
+  VAPID_PUBLIC_KEY: base64url(65, "an uncompressed P-256 public key"),
+  VAPID_PRIVATE_KEY: base64url(32, "a P-256 private key"),
+  VAPID_SUBJECT: optionalString.refine(
+    (v) => v === undefined || /^(mailto:.+|https:\/\/.+)/.test(v),
+    {
+      error: "must be a mailto: or https: URL push services can reach you at",
+    },
+  ),
+  PUSH_ALLOW_LOOPBACK: optionalBoolean,
+  WEB_APP_URL: optionalString.refine((v) => v === undefined || isOrigin(v), {
+    error: "must be an origin like https://app.example.com (scheme and host, no path)",
+  }),
+  REMINDER_WORKER: optionalBoolean,
 });
-
-/** JWT_SECRET depends on JWT_MODE; checked on the raw values so it is reported with every other problem. */
-function secretProblems(source: Record<string, string | undefined>): string[] {
-  const mode = blankToUndefined(source.JWT_MODE) ?? "jwks";
-  const secret = source.JWT_SECRET === "" ? undefined : source.JWT_SECRET;
-  if (mode === "hs256") {
-    if (secret === undefined) {
-      return [
-        `JWT_SECRET: is required when JWT_MODE=hs256 (at least ${MIN_JWT_SECRET_BYTES} bytes; the same value as the web app's BETTER_AUTH_SECRET)`,
-      ];
-    }
-    const bytes = Buffer.byteLength(secret, "utf8");
-    if (bytes < MIN_JWT_SECRET_BYTES) {
-      return [`JWT_SECRET: must be at least ${MIN_JWT_SECRET_BYTES} bytes (got ${bytes})`];
-    }
-  } else if (mode === "jwks" && secret !== undefined) {
-    return [
-      "JWT_SECRET: is only used when JWT_MODE=hs256; unset it, or set JWT_MODE=hs256 to verify HS256 tokens",
-    ];
-  }
-  return [];
-}
-
-/** localhost, 127.0.0.0/8 or [::1]: traffic that never leaves the machine. */
-const isLoopback = (hostname: string) =>
-  hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-
-/**
- * In production the keys that decide who is who must come over TLS: over plain http anyone on
- * the path could serve their own. Loopback is exempt (a web app beside the API, a local proxy).
- */
-function jwksUrlProblems(source: Record<string, string | undefined>, appEnv: unknown): string[] {
-  const mode = blankToUndefined(source.JWT_MODE) ?? "jwks";
-  const raw = blankToUndefined(source.AUTH_JWKS_URL);
-  if (appEnv !== "production" || mode !== "jwks" || typeof raw !== "string") return [];
-  const value = raw.trim();
-  if (!isHttpUrl(value)) return []; // reported by the schema
-  const url = new URL(value);
-  if (url.protocol === "https:" || isLoopback(url.hostname)) return [];
-  return [
-    `AUTH_JWKS_URL: must be an https URL when APP_ENV=production (http only for localhost, 127.0.0.0/8 or [::1]) (got "${raw}")`,
-  ];
-}
-
-const isWholeNumber = (value: string, min: number, max: number) =>
-  /^\d{1,3}$/.test(value) && Number(value) >= min && Number(value) <= max;
-
-/** Several workers share one database: a server's, never the embedded single-process PGlite. */
-function workerProblems(source: Record<string, string | undefined>): string[] {
-  const workers = blankToUndefined(source.API_WORKERS);
-  const workersWanted = typeof workers === "string" && /^\d+$/.test(workers.trim());
-  if (!workersWanted || Number(workers) <= 1 || blankToUndefined(source.DATABASE_URL)) return [];
-  return [
-    "API_WORKERS: more than one worker needs DATABASE_URL (the embedded PGlite database is single-process)",
-  ];
-}
 
 function isJwksAlgorithm(value: string): value is JwksAlgorithm {
   return (JWKS_ALGORITHMS as readonly string[]).includes(value);
@@ -264,6 +212,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     ...jwksUrlProblems(source, appEnv),
     ...secretProblems(source),
     ...workerProblems(source),
+    ...pushProblems(source, appEnv),
   ];
   if (!result.success || problems.length > 0) throw new EnvError(problems);
   const env = result.data;
@@ -297,6 +246,19 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
     },
     redisUrl: env.REDIS_URL,
     auth,
+    push: {
+      vapid:
+        env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY && env.VAPID_SUBJECT
+          ? {
+              publicKey: env.VAPID_PUBLIC_KEY,
+              privateKey: env.VAPID_PRIVATE_KEY,
+              subject: env.VAPID_SUBJECT,
+            }
+          : undefined,
+      allowLoopback: (env.PUSH_ALLOW_LOOPBACK ?? String(env.APP_ENV === "development")) === "true",
+      webAppUrl: env.WEB_APP_URL ?? env.CORS_ORIGINS[0] ?? "http://localhost:3000",
+      runWorker: env.REMINDER_WORKER !== "false",
+    },
   };
 }
 

@@ -8,13 +8,15 @@ import { createVerifier } from "./lib/jwt.ts";
 import { createLifecycle } from "./lib/lifecycle.ts";
 import { createLogger, type Logger } from "./lib/logger.ts";
 import { createRateLimits } from "./lib/rate-limits.ts";
+import { startReminderWorker } from "./reminders/reminder-worker.ts";
 import { listen } from "./server.ts";
 import { stopRequests, stopServing } from "./shutdown.ts";
 import { purgeExpiredTrashRegularly } from "./tasks/trash.ts";
 
 /**
- * Boot: configuration, database + migrations, then HTTP; on SIGINT/SIGTERM stops without losing an
- * answer (shutdown.ts), closes the database and exits 0. With a Postgres server the first process
+ * Boot: configuration, database + migrations, then HTTP and the reminder worker (unless
+ * REMINDER_WORKER=false); on SIGINT/SIGTERM stops without losing an answer (shutdown.ts), lets the
+ * reminders under way finish, closes the database and exits 0. With a Postgres server the first process
  * migrates, then runs one HTTP worker per core, less one when Postgres runs on this machine
  * (API_WORKERS).
  */
@@ -72,6 +74,9 @@ async function serve(config: Config, database: Database, logger: Logger) {
   const server = await listen(app, config.port);
   const stopSweeping = sweepIdempotencyKeysRegularly(database.db, logger);
   const stopPurging = purgeExpiredTrashRegularly(database.db, logger);
+  const reminders = config.push.runWorker
+    ? await startReminderWorker({ config, database, logger })
+    : undefined;
   logger.info(
     { url: server.url, docs: `${server.url}/docs`, pid: process.pid },
     "Taskline API listening",
@@ -79,6 +84,7 @@ async function serve(config: Config, database: Database, logger: Logger) {
   await stopServing(requests, server, lifecycle, config.shutdownGraceMs, logger);
   stopSweeping();
   await stopPurging();
+  await reminders?.stop();
   await rateLimits.close();
   await database.close();
   logger.info({ pid: process.pid }, "stopped");

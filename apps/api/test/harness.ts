@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import webpush from "web-push";
 import { createApp } from "../src/app.ts";
 import type { Database } from "../src/db/client.ts";
 import { tasks, trashedTasks } from "../src/db/schema.ts";
@@ -60,6 +61,9 @@ export type RunningApp = {
   close(): Promise<void>;
 };
 
+/** This test process's VAPID key pair (development would otherwise write one under .data/). */
+export const TEST_VAPID = webpush.generateVAPIDKeys();
+
 export async function startApp(
   database: Database,
   jwksUrl: string,
@@ -72,6 +76,9 @@ export async function startApp(
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
     CORS_ORIGINS: "http://localhost:3000",
+    VAPID_PUBLIC_KEY: TEST_VAPID.publicKey,
+    VAPID_PRIVATE_KEY: TEST_VAPID.privateKey,
+    VAPID_SUBJECT: "mailto:tests@example.com",
     ...options.env,
   });
   const logs: string[] = [];

@@ -40,10 +40,12 @@ describe("the OpenAPI document", () => {
     expect(operations.map(({ method, path }) => `${method.toUpperCase()} ${path}`).sort()).toEqual([
       "DELETE /api/labels/{name}",
       "DELETE /api/me",
+      "DELETE /api/push/subscriptions",
       "DELETE /api/tasks",
       "DELETE /api/tasks/{id}",
       "GET /api/export",
       "GET /api/labels",
+      "GET /api/push/public-key",
       "GET /api/tasks",
       "GET /api/tasks/{id}",
       "GET /health",
@@ -52,6 +54,7 @@ describe("the OpenAPI document", () => {
       "PATCH /api/tasks/{id}",
       "PATCH /api/tasks/{id}/complete",
       "POST /api/import",
+      "POST /api/push/subscriptions",
       "POST /api/tasks",
       "POST /api/tasks/{id}/restore",
       "POST /api/tasks/{id}/skip",
@@ -73,7 +76,13 @@ describe("the OpenAPI document", () => {
       "Label",
       "LabelRename",
       "PreconditionFailed",
+      "PushPublicKey",
+      "PushSubscription",
+      "PushSubscriptionDelete",
       "Ready",
+      "Reminder",
+      "ReminderChoice",
+      "Subscribed",
       "Task",
       "TaskCompletion",
       "TaskCreate",
@@ -123,6 +132,10 @@ describe("the OpenAPI document", () => {
           statuses: ["204", "401", "404", "422", "429", "503"],
         },
         { route: "DELETE /api/me", statuses: ["204", "401", "422", "429", "503"] },
+        {
+          route: "DELETE /api/push/subscriptions",
+          statuses: ["204", "401", "413", "415", "422", "429", "503"],
+        },
         { route: "DELETE /api/tasks", statuses: ["204", "401", "422", "429", "503"] },
         {
           route: "DELETE /api/tasks/{id}",
@@ -130,6 +143,7 @@ describe("the OpenAPI document", () => {
         },
         { route: "GET /api/export", statuses: ["200", "401", "422", "429", "503"] },
         { route: "GET /api/labels", statuses: ["200", "401", "422", "429", "503"] },
+        { route: "GET /api/push/public-key", statuses: ["200", "401", "422", "429", "503"] },
         { route: "GET /api/tasks", statuses: ["200", "401", "422", "429", "503"] },
         {
           route: "GET /api/tasks/{id}",
@@ -149,6 +163,10 @@ describe("the OpenAPI document", () => {
         {
           route: "POST /api/import",
           statuses: ["200", "201", "401", "403", "413", "415", "422", "429", "503"],
+        },
+        {
+          route: "POST /api/push/subscriptions",
+          statuses: ["201", "401", "413", "415", "422", "429", "503"],
         },
         {
           route: "POST /api/tasks",

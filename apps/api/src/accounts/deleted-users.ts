@@ -1,6 +1,12 @@
 import { eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { deletedUsers, idempotencyKeys, tasks, trashedTasks } from "../db/schema.ts";
+import {
+  deletedUsers,
+  idempotencyKeys,
+  pushSubscriptions,
+  tasks,
+  trashedTasks,
+} from "../db/schema.ts";
 import { type ApiError, DETAIL, unauthorized } from "../lib/errors.ts";
 
 /**
@@ -65,5 +71,6 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
     await tx.delete(tasks).where(eq(tasks.userId, userId));
     await tx.delete(trashedTasks).where(eq(trashedTasks.userId, userId));
     await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.userId, userId));
+    await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
   });
 }

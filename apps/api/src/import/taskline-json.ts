@@ -1,7 +1,10 @@
 import { EXPORT_VERSION } from "../tasks/export.ts";
 import { checkedTask, ImportFileError, type ImportResult } from "./import-result.ts";
 
-/** The fields of an exported task an import takes; ids, times and series are made anew. */
+/**
+ * The fields of an exported task an import takes; ids, times and series are made anew (a
+ * reminder is taken by its offset or moment).
+ */
 const TAKEN = [
   "title",
   "description",
@@ -12,6 +15,7 @@ const TAKEN = [
   "labels",
   "recurrence",
   "recurrence_from",
+  "reminders",
 ] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -3,6 +3,7 @@ import { registerSecurityScheme } from "../lib/openapi.ts";
 import { registerAccountRoutes } from "./account/index.ts";
 import { registerHealthRoutes } from "./health/index.ts";
 import { registerLabelRoutes } from "./labels/index.ts";
+import { registerPushRoutes } from "./push/index.ts";
 import { registerTaskRoutes } from "./tasks/index.ts";
 
 /** Every documented route of the API. Used by the app and by the OpenAPI snapshot alike. */
@@ -12,4 +13,5 @@ export function registerRoutes(app: App) {
   registerTaskRoutes(app);
   registerLabelRoutes(app);
   registerAccountRoutes(app);
+  registerPushRoutes(app);
 }

@@ -259,6 +259,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/push/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The key to subscribe with
+         * @description The VAPID public key a browser subscribes to push messages with.
+         */
+        get: operations["getPushPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive reminders in this browser
+         * @description Stores the browser's push subscription for the caller: their reminders are pushed to it. Posting an endpoint again updates it (and makes it the caller's). A user keeps up to 20 browsers; one more replaces the longest unused.
+         */
+        post: operations["savePushSubscription"];
+        /**
+         * Stop receiving reminders in this browser
+         * @description Removes the caller's subscription with this endpoint. Answers 204 whether or not the caller had it.
+         */
+        delete: operations["deletePushSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -376,6 +420,20 @@ export interface components {
              */
             next_occurrence_id: string | null;
             /**
+             * @description The task's reminders, in the order they go off.
+             * @example [
+             *       {
+             *         "id": "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10",
+             *         "offset_minutes": 30,
+             *         "at": null,
+             *         "fires_at": "2026-12-24T16:00:00.000Z",
+             *         "sent_at": null,
+             *         "failed_at": null
+             *       }
+             *     ]
+             */
+            reminders: components["schemas"]["Reminder"][];
+            /**
              * Format: date-time
              * @description When the task was created (ISO 8601, UTC, milliseconds).
              * @example 2026-11-23T09:30:00.000Z
@@ -393,6 +451,44 @@ export interface components {
              * @example null
              */
             deleted_at: string | null;
+        };
+        /** @description One of a task's reminders, as stored. */
+        Reminder: {
+            /**
+             * Format: uuid
+             * @description Read-only: the reminder's id.
+             * @example 0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10
+             */
+            id: string;
+            /**
+             * @description Minutes before `due_at`, or null for an absolute reminder.
+             * @example 30
+             */
+            offset_minutes: number | null;
+            /**
+             * Format: date-time
+             * @description The absolute moment, or null for a relative reminder.
+             * @example null
+             */
+            at: string | null;
+            /**
+             * Format: date-time
+             * @description Read-only: when it goes off (ISO 8601, UTC).
+             * @example 2026-12-24T16:00:00.000Z
+             */
+            fires_at: string;
+            /**
+             * Format: date-time
+             * @description Read-only: when it went off and was pushed to the user's subscribed browsers; null until then (and for one whose moment had passed when it was set).
+             * @example null
+             */
+            sent_at: string | null;
+            /**
+             * Format: date-time
+             * @description Read-only: when delivery was given up after an hour of retries against a failing push service; null otherwise.
+             * @example null
+             */
+            failed_at: string | null;
         };
         /** @description The body of a 422 response. */
         HTTPValidationError: {
@@ -485,6 +581,29 @@ export interface components {
              * @enum {string}
              */
             recurrence_from?: "due" | "completion";
+            /**
+             * @description Up to 5 reminders, delivered by Web Push to the browsers the user turned notifications on in. Each one equal to one the task has keeps its `id` and delivery; a changed due date moves the relative ones and makes them pending again.
+             * @example [
+             *       {
+             *         "offset_minutes": 30
+             *       }
+             *     ]
+             */
+            reminders?: components["schemas"]["ReminderChoice"][];
+        };
+        /** @description When to remind: `offset_minutes` before the due moment, or `at` a moment. Other fields of a reminder (`id`, `fires_at`, …) are read-only and ignored here. */
+        ReminderChoice: {
+            /**
+             * @description Minutes before `due_at` (0 = at the due moment, up to 525,600, a year); needs a due date.
+             * @example 30
+             */
+            offset_minutes?: number | null;
+            /**
+             * Format: date-time
+             * @description An absolute moment (ISO 8601 with `Z` or an offset).
+             * @example 2026-12-24T08:00:00Z
+             */
+            at?: string | null;
         };
         /** @description The write was refused: `task` is the task as it is now. */
         PreconditionFailed: {
@@ -495,7 +614,7 @@ export interface components {
             detail: string;
             task: components["schemas"]["Task"] & unknown;
         };
-        /** @description The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`, `recurrence`: null; `priority`: none; `labels`: []; `recurrence_from`: due). */
+        /** @description The task's new editable fields: `title` is required; each omitted one goes back to its default (`description`, `due_date`, `recurrence`: null; `priority`: none; `labels`, `reminders`: []; `recurrence_from`: due). */
         TaskReplace: {
             /**
              * @description The task's title; surrounding whitespace is trimmed, then 1–255 characters.
@@ -548,6 +667,15 @@ export interface components {
              * @enum {string}
              */
             recurrence_from?: "due" | "completion";
+            /**
+             * @description Up to 5 reminders, delivered by Web Push to the browsers the user turned notifications on in. Each one equal to one the task has keeps its `id` and delivery; a changed due date moves the relative ones and makes them pending again.
+             * @example [
+             *       {
+             *         "offset_minutes": 30
+             *       }
+             *     ]
+             */
+            reminders?: components["schemas"]["ReminderChoice"][];
         };
         /** @description Any non-empty subset of the editable fields; omitted fields keep their value, null clears one. Clearing `due_date` clears `due_time` and `time_zone` too; `due_time` or `time_zone` on a task left without a due date is a 422. An empty object is a 422. */
         TaskUpdate: {
@@ -602,6 +730,15 @@ export interface components {
              * @enum {string}
              */
             recurrence_from?: "due" | "completion";
+            /**
+             * @description Up to 5 reminders, delivered by Web Push to the browsers the user turned notifications on in. Each one equal to one the task has keeps its `id` and delivery; a changed due date moves the relative ones and makes them pending again.
+             * @example [
+             *       {
+             *         "offset_minutes": 30
+             *       }
+             *     ]
+             */
+            reminders?: components["schemas"]["ReminderChoice"][];
             /**
              * @description Whether the task is done.
              * @example true
@@ -778,6 +915,68 @@ export interface components {
              * @example []
              */
             skipped: components["schemas"]["ImportSkipped"][];
+        };
+        /** @description The key browsers subscribe with. */
+        PushPublicKey: {
+            /**
+             * @description The API's VAPID public key (base64url): `applicationServerKey` for `pushManager.subscribe`.
+             * @example BDkxuaeZ85Cv6jnTXVAe0LxVxqeOiwmGzCCubeXYsiuwa73iQzBy_v5xkBSniOU3UEyB7Mrz-Y8t6HNnE-UkLJs
+             */
+            public_key: string;
+        };
+        /** @description A browser the caller's reminders are pushed to. */
+        Subscribed: {
+            /**
+             * @description The stored subscription's endpoint.
+             * @example https://fcm.googleapis.com/fcm/send/dGhpcyBpcyBhbiBleGFtcGxl
+             */
+            endpoint: string;
+            /**
+             * Format: date-time
+             * @description When this browser first subscribed (ISO 8601, UTC).
+             * @example 2026-11-23T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When it last did.
+             * @example 2026-11-23T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        /** @description A browser's push subscription, as `PushSubscription.toJSON()` gives it. */
+        PushSubscription: {
+            /**
+             * @description The push service's URL for this browser: https on a public host (never a loopback, private or link-local address).
+             * @example https://fcm.googleapis.com/fcm/send/dGhpcyBpcyBhbiBleGFtcGxl
+             */
+            endpoint: string;
+            /**
+             * @description Ignored.
+             * @example null
+             */
+            expirationTime?: number | null;
+            /**
+             * @description The browser's keys the messages are encrypted for (RFC 8291).
+             * @example {
+             *       "p256dh": "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+             *       "auth": "tBHItJI5svbpez7KI4CCXg"
+             *     }
+             */
+            keys: {
+                /** @example BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM */
+                p256dh: string;
+                /** @example tBHItJI5svbpez7KI4CCXg */
+                auth: string;
+            };
+        };
+        /** @description The subscription to remove, by its endpoint. */
+        PushSubscriptionDelete: {
+            /**
+             * @description The push service's URL for this browser: https on a public host (never a loopback, private or link-local address).
+             * @example https://fcm.googleapis.com/fcm/send/dGhpcyBpcyBhbiBleGFtcGxl
+             */
+            endpoint: string;
         };
     };
     responses: never;
@@ -2342,6 +2541,246 @@ export interface operations {
             };
             /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    getPushPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public key. */
+            200: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushPublicKey"];
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    savePushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushSubscription"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscribed"];
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    deletePushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushSubscriptionDelete"];
+            };
+        };
+        responses: {
+            /** @description The caller no longer has it. */
+            204: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,8 +19,16 @@ const portable = ({
   updated_at: _updated,
   series_id: _series,
   next_occurrence_id: _next,
+  reminders,
   ...rest
-}: TaskJson) => rest;
+}: TaskJson) => ({
+  ...rest,
+  reminders: reminders.map(({ offset_minutes, at, fires_at }) => ({
+    offset_minutes,
+    at,
+    fires_at,
+  })),
+});
 
 const exported = async (user: TestUser) =>
   ((await user.get("/api/export?format=json")).body as Export).tasks;
@@ -42,6 +50,7 @@ describe("POST /api/import with our JSON export", () => {
       due_time: "09:30",
       time_zone: "Europe/Berlin",
       labels: ["Travel", "home"],
+      reminders: [{ offset_minutes: 60 }, { at: "2099-02-28T18:00:00Z" }],
     });
     await createTask(alice, {
       title: "Water the plants",
@@ -136,6 +145,7 @@ describe("POST /api/import with Todoist's CSV", () => {
       labels: [],
       recurrence: null,
       recurrence_from: "due",
+      reminders: [],
       deleted_at: null,
     });
   });

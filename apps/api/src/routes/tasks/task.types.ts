@@ -260,7 +260,7 @@ const ReminderSchema = z
       example: null,
     }),
   })
-  .openapi("Reminder");
+  .openapi("Reminder", { description: "One of a task's reminders, as stored." });
 
 export const TaskSchema = z
   .object({
@@ -324,6 +324,16 @@ export const TaskSchema = z
     }),
     reminders: z.array(ReminderSchema).openapi({
       description: "The task's reminders, in the order they go off.",
+      example: [
+        {
+          id: EXAMPLE_ID,
+          offset_minutes: 30,
+          at: null,
+          fires_at: "2026-12-24T16:00:00.000Z",
+          sent_at: null,
+          failed_at: null,
+        },
+      ],
     }),
     created_at: z.iso.datetime().openapi({
       description: "When the task was created (ISO 8601, UTC, milliseconds).",

@@ -19,7 +19,7 @@ describe("PATCH /api/tasks/{id} errors: nothing changes", () => {
       {},
       {
         loc: ["body"],
-        msg: "Provide at least one of title, description, priority, due_date, due_time, time_zone, labels, recurrence, recurrence_from, is_completed",
+        msg: "Provide at least one of title, description, priority, due_date, due_time, time_zone, labels, recurrence, recurrence_from, reminders, is_completed",
         type: "value_error",
       },
     ],
@@ -28,7 +28,7 @@ describe("PATCH /api/tasks/{id} errors: nothing changes", () => {
       { user_id: "someone" },
       {
         loc: ["body"],
-        msg: "Provide at least one of title, description, priority, due_date, due_time, time_zone, labels, recurrence, recurrence_from, is_completed",
+        msg: "Provide at least one of title, description, priority, due_date, due_time, time_zone, labels, recurrence, recurrence_from, reminders, is_completed",
         type: "value_error",
       },
     ],

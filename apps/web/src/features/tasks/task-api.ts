@@ -25,6 +25,7 @@ export const unorganizedFields = (): Pick<
   | "recurrence_from"
   | "series_id"
   | "next_occurrence_id"
+  | "reminders"
   | "deleted_at"
 > => ({
   priority: "none",
@@ -37,6 +38,7 @@ export const unorganizedFields = (): Pick<
   recurrence_from: "due",
   series_id: null,
   next_occurrence_id: null,
+  reminders: [],
   deleted_at: null,
 });
 type ListQuery = NonNullable<paths["/api/tasks"]["get"]["parameters"]["query"]>;
