@@ -58,8 +58,7 @@ export function deliverReminders(deps: DeliveryDeps) {
     );
     const withVerdict = (verdict: Verdict) =>
       jobs.filter((_, i) => verdicts[i] === verdict).map((job) => job.data);
-    await markReminders(db, withVerdict("sent"), "sent_at");
-    await markReminders(db, withVerdict("failed"), "failed_at");
+    await recordOutcomes(deps, withVerdict("sent"), withVerdict("failed"));
     return jobs.map((job, i) => ({
       id: job.id,
       status: verdicts[i] === "retry" ? "failed" : "completed",
@@ -68,6 +67,37 @@ export function deliverReminders(deps: DeliveryDeps) {
 }
 
 type Verdict = "nothing" | "sent" | "failed" | "retry";
+
+/**
+ * Records what became of the pushes, trying a few times: once a reminder was pushed, failing its
+ * job would push it again on the retry. If the database stays out of reach it is left unrecorded
+ * (`sent_at` null) rather than sent twice.
+ */
+async function recordOutcomes(deps: DeliveryDeps, sent: ReminderJob[], failed: ReminderJob[]) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await markReminders(deps.db, sent, "sent_at");
+      await markReminders(deps.db, failed, "failed_at");
+      return;
+    } catch (error) {
+      if (attempt === RECORD_ATTEMPTS) {
+        deps.logger.error(
+          { reason: errorReason(error), reminders: sent.length + failed.length },
+          "reminders pushed but not recorded",
+        );
+        return;
+      }
+      await new Promise((wait) => setTimeout(wait, attempt * 1000));
+    }
+  }
+}
+
+const RECORD_ATTEMPTS = 3;
+
+const errorReason = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : "unknown";
+};
 
 async function verdictOf(
   deps: DeliveryDeps,
@@ -101,8 +131,7 @@ async function pushTo(deps: DeliveryDeps, target: PushTarget, message: string): 
     return outcome;
   } catch (error) {
     // The code only: a message may hold the endpoint, which is as good as a credential.
-    const code = (error as { code?: unknown }).code;
-    deps.logger.warn({ code: typeof code === "string" ? code : "unknown" }, "push failed");
+    deps.logger.warn({ code: errorReason(error) }, "push failed");
     return "retry";
   }
 }

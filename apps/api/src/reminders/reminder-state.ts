@@ -10,6 +10,22 @@ export type ReminderJob = {
   fires_at: string;
 };
 
+/**
+ * A request's statements are cut at half its deadline (db/client.ts); delivery answers no request,
+ * and a batch's statement cut under load would make its pushes go out again on the retry.
+ */
+const WORKER_STATEMENT_TIMEOUT = "10s";
+
+/** `work` in a transaction whose statements may take WORKER_STATEMENT_TIMEOUT. */
+function asWorker<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`set local statement_timeout = ${sql.raw(`'${WORKER_STATEMENT_TIMEOUT}'`)}`,
+    );
+    return work(tx);
+  });
+}
+
 /** The jobs as a set of rows for one statement, each numbered by its place in the batch. */
 const jobRows = (jobs: readonly ReminderJob[]) =>
   sql`jsonb_to_recordset(${JSON.stringify(jobs.map((job, n) => ({ ...job, n })))}::text::jsonb)
@@ -27,13 +43,15 @@ export async function dueReminders(
   db: Db,
   jobs: readonly ReminderJob[],
 ): Promise<(DueReminder | undefined)[]> {
-  const result = await db.execute(sql`
+  const result = await asWorker(db, (tx) =>
+    tx.execute(sql`
     select j.n, t.title, to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as due_at
     from ${jobRows(jobs)}
     join ${tasks} t on t.id = j.task_id and t.user_id = j.user_id and not t.is_completed
     where exists (select 1 from jsonb_array_elements(t.reminders) r
       where r->>'id' = j.reminder_id and r->>'fires_at' = j.fires_at
-        and r->>'sent_at' is null and r->>'failed_at' is null)`);
+        and r->>'sent_at' is null and r->>'failed_at' is null)`),
+  );
   const due: (DueReminder | undefined)[] = jobs.map(() => undefined);
   for (const row of rowsOf<{ n: number; title: string; due_at: string | null }>(result)) {
     due[row.n] = { title: row.title, dueAt: row.due_at };
@@ -52,12 +70,14 @@ export async function markReminders(
 ): Promise<void> {
   if (jobs.length === 0) return;
   const stamp = sql`jsonb_build_object(${outcome}::text, to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'job_id', null)`;
-  await db.execute(sql`
+  await asWorker(db, (tx) =>
+    tx.execute(sql`
     update ${tasks} t set reminders = (
       select jsonb_agg(case when (r->>'id') || '@' || (r->>'fires_at') = any(mine.keys)
         then r || ${stamp} else r end order by x.n)
       from jsonb_array_elements(t.reminders) with ordinality as x(r, n))
     from (select task_id, user_id, array_agg(reminder_id || '@' || fires_at) as keys
       from ${jobRows(jobs)} group by task_id, user_id) as mine
-    where t.id = mine.task_id and t.user_id = mine.user_id`);
+    where t.id = mine.task_id and t.user_id = mine.user_id`),
+  );
 }
