@@ -5,7 +5,8 @@ import { SignOutButton } from "./sign-out-button";
 /** `search`: the page's search box, between the name and the account. */
 export function AppHeader({ email, search }: { email: string; search?: ReactNode }) {
   return (
-    <header className="sticky top-0 z-10 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
+    // Opaque and above the rows' menus: nothing of the list scrolling under it shows through.
+    <header className="sticky top-0 z-20 border-b bg-background">
       <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
         <Link href="/tasks" className="text-lg font-semibold tracking-tight">
           Taskline
