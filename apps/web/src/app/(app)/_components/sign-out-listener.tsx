@@ -8,8 +8,14 @@ import { onSignOut } from "@/lib/sign-out-broadcast";
 /** Set on <html> while a page restored from the back/forward cache waits for its session check. */
 export const SESSION_CHECK_ATTRIBUTE = "data-session-check";
 
-// Replaces the page in the history, so going back does not lead to it again.
-const goToSignIn = () => window.location.replace("/sign-in");
+/**
+ * `replaceEntry`: a restored page takes its history entry's place, so going back does not lead
+ * to it again.
+ */
+const goToSignIn = (replaceEntry: boolean) => {
+  if (replaceEntry) window.location.replace("/sign-in");
+  else window.location.assign("/sign-in");
+};
 
 /** Whether the browser still has a session; throws when the server cannot be asked. */
 async function sessionIsActive(): Promise<boolean> {
@@ -32,14 +38,14 @@ export function SignOutListener({
   hasSession = sessionIsActive,
 }: {
   tokens?: Pick<TokenSource, "clear">;
-  leave?: () => void;
+  leave?: (replaceEntry: boolean) => void;
   hasSession?: () => Promise<boolean>;
 }) {
   useEffect(
     () =>
       onSignOut(() => {
         tokens.clear();
-        leave();
+        leave(false);
       }),
     [tokens, leave],
   );
@@ -59,7 +65,7 @@ export function SignOutListener({
             return;
           }
           tokens.clear();
-          leave();
+          leave(true);
         },
         () => window.location.reload(),
       );
