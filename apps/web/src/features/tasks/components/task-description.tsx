@@ -1,40 +1,20 @@
 "use client";
 
-import { type ComponentType, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazyPart } from "@/components/lazy-part";
 import { HighlightedText } from "./highlighted-text";
-
-type MarkdownModule = typeof import("./markdown-text");
-type Loaded = { default: ComponentType<{ text: string }> };
-
-let markdown: MarkdownModule | null = null;
-let loading: Promise<MarkdownModule> | null = null;
-
-function loadMarkdown(): Promise<MarkdownModule> {
-  loading ??= import("./markdown-text").then((module) => {
-    markdown = module;
-    return module;
-  });
-  return loading;
-}
-
-// The server loads it at once, so its HTML has the Markdown and never a placeholder.
-if (typeof window === "undefined") void loadMarkdown();
 
 /**
  * The Markdown parser is most of the screen's code and only descriptions need it: the browser
- * loads it with the first one, keeping the server's HTML on screen meanwhile. Once loaded, the
- * thenable answers at once, so React renders it without suspending (a promise would always wait).
+ * loads it with the first one, keeping the server's HTML on screen meanwhile.
  */
-const MarkdownText = lazy(
-  () =>
-    ({
-      // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose, see above
-      then(resolve: (loaded: Loaded) => void, reject: (reason: unknown) => void) {
-        if (markdown) resolve({ default: markdown.MarkdownText });
-        else loadMarkdown().then((module) => resolve({ default: module.MarkdownText }), reject);
-      },
-    }) as unknown as Promise<Loaded>,
+const MarkdownText = lazyPart(
+  () => import("./markdown-text"),
+  (module) => module.MarkdownText,
 );
+
+// The server loads it at once, so its HTML has the Markdown and never a placeholder.
+if (typeof window === "undefined") void MarkdownText.preload();
 
 /** Longer than about three lines of a row: collapsed behind "Show more". */
 const COLLAPSE_AFTER_CHARACTERS = 200;

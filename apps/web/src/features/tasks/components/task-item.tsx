@@ -1,7 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
+import { lazyPart } from "@/components/lazy-part";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
@@ -17,7 +18,6 @@ import { type RowActions, useRegisterRowActions } from "../task-row-actions";
 import { type ListFilter, matchesFilter, todayIn } from "../task-views";
 import { isOptimistic, useUpdateTask } from "../use-task-mutations";
 import { useDueClock } from "./due-clock";
-import { EditTaskForm } from "./edit-task-form";
 import { HighlightedText } from "./highlighted-text";
 import { PencilIcon, TrashIcon } from "./icons";
 import { RowMenu } from "./row-menu";
@@ -32,6 +32,18 @@ interface TaskItemProps {
   /** Called before this item leaves the list while it holds focus. */
   onLeave(item: HTMLLIElement | null): void;
 }
+
+/**
+ * The editor (with its pickers and their libraries) loads when a row is first pointed at or
+ * focused, ahead of the click or key that opens it.
+ */
+const EditTaskForm = lazyPart(
+  () => import("./edit-task-form"),
+  (module) => module.EditTaskForm,
+);
+/** Loads the editor's code ahead of its first use. */
+export const preloadTaskEditor = (): Promise<void> => EditTaskForm.preload();
+const preloadEditor = () => void preloadTaskEditor();
 
 /**
  * The first of `elements` laid out on screen: a row shows its Edit and Delete buttons on wide
@@ -154,14 +166,16 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   if (editing) {
     return (
       <li ref={itemRef} className="px-3 py-3 sm:px-4" data-task-editor="">
-        <EditTaskForm
-          task={task}
-          timeZone={clock.timeZone}
-          initial={refusedEdit}
-          conflict={theirs}
-          onCancel={theirs ? () => takeTheirs(theirs) : closeEditor}
-          onSave={save}
-        />
+        <Suspense fallback={<p className="text-sm text-muted-foreground">Opening the editor…</p>}>
+          <EditTaskForm
+            task={task}
+            timeZone={clock.timeZone}
+            initial={refusedEdit}
+            conflict={theirs}
+            onCancel={theirs ? () => takeTheirs(theirs) : closeEditor}
+            onSave={save}
+          />
+        </Suspense>
       </li>
     );
   }
@@ -174,6 +188,8 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
       tabIndex={-1}
       className="group flex items-start gap-3 px-3 py-3 first:rounded-t-xl last:rounded-b-xl transition-colors hover:bg-muted/50 focus:bg-accent/60 focus:outline-2 focus:-outline-offset-2 focus:outline-ring sm:px-4"
       aria-busy={saving || undefined}
+      onPointerEnter={preloadEditor}
+      onFocus={preloadEditor}
     >
       <Checkbox
         className="mt-0.5"
