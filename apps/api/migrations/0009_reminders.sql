@@ -56,8 +56,13 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- Neither trigger runs for delivery recording a reminder sent or failed (reminders/reminder-state.ts
+-- sets taskline.recording_delivery for its transaction): that changes no reminder's moment, and its
+-- job is the one being run.
 CREATE TRIGGER tasks_reminders_kept BEFORE INSERT OR UPDATE OF reminders, due_at ON tasks
-  FOR EACH ROW WHEN (NEW.reminders <> '[]'::jsonb) EXECUTE FUNCTION task_reminders_kept();
+  FOR EACH ROW WHEN (NEW.reminders <> '[]'::jsonb
+    AND current_setting('taskline.recording_delivery', true) IS DISTINCT FROM 'on')
+  EXECUTE FUNCTION task_reminders_kept();
 --> statement-breakpoint
 -- One job in pg-boss's `reminders` queue per pending reminder (not sent, not failed, firing in
 -- the future) of an open task, in the transaction of the task's change: the jobs of reminders no
@@ -101,7 +106,8 @@ CREATE TRIGGER tasks_reminder_jobs_insert AFTER INSERT ON tasks
 --> statement-breakpoint
 CREATE TRIGGER tasks_reminder_jobs_update AFTER UPDATE OF reminders, due_at, is_completed ON tasks
   FOR EACH ROW WHEN ((OLD.reminders <> '[]'::jsonb OR NEW.reminders <> '[]'::jsonb)
-    AND (OLD.reminders IS DISTINCT FROM NEW.reminders OR OLD.is_completed IS DISTINCT FROM NEW.is_completed))
+    AND (OLD.reminders IS DISTINCT FROM NEW.reminders OR OLD.is_completed IS DISTINCT FROM NEW.is_completed)
+    AND current_setting('taskline.recording_delivery', true) IS DISTINCT FROM 'on')
   EXECUTE FUNCTION task_reminder_jobs();
 --> statement-breakpoint
 CREATE TRIGGER tasks_reminder_jobs_delete AFTER DELETE ON tasks

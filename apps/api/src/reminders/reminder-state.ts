@@ -70,14 +70,17 @@ export async function markReminders(
 ): Promise<void> {
   if (jobs.length === 0) return;
   const stamp = sql`jsonb_build_object(${outcome}::text, to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'job_id', null)`;
-  await asWorker(db, (tx) =>
-    tx.execute(sql`
+  await asWorker(db, async (tx) => {
+    // The reminders' triggers skip this change (migration 0009): no moment moves, and the job
+    // being run is the reminder's own.
+    await tx.execute(sql`set local taskline.recording_delivery = 'on'`);
+    await tx.execute(sql`
     update ${tasks} t set reminders = (
       select jsonb_agg(case when (r->>'id') || '@' || (r->>'fires_at') = any(mine.keys)
         then r || ${stamp} else r end order by x.n)
       from jsonb_array_elements(t.reminders) with ordinality as x(r, n))
     from (select task_id, user_id, array_agg(reminder_id || '@' || fires_at) as keys
       from ${jobRows(jobs)} group by task_id, user_id) as mine
-    where t.id = mine.task_id and t.user_id = mine.user_id`),
-  );
+    where t.id = mine.task_id and t.user_id = mine.user_id`);
+  });
 }

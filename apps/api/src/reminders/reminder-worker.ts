@@ -12,8 +12,8 @@ import { newJobQueue, REMINDER_QUEUE } from "./reminder-queue.ts";
  * come back full. Every replica runs them; pg-boss hands each job to one.
  */
 const WORK_OPTIONS = {
-  batchSize: 50,
-  localConcurrency: 2,
+  batchSize: 100,
+  localConcurrency: 4,
   pollingIntervalSeconds: 1,
   burstWhenBatchFull: true,
   includeMetadata: true,
