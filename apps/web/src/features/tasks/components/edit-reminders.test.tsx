@@ -5,9 +5,11 @@ import { renderTaskManager, setUpFakeTaskApi, testTimeZone } from "../test/rende
 
 const fake = setUpFakeTaskApi("reminders");
 
+let payRentId = "";
+
 beforeEach(() => {
   window.history.replaceState(null, "", "/tasks");
-  fake.server.seed(fake.session.userId, [
+  const [payRent] = fake.server.seed(fake.session.userId, [
     {
       title: "Pay rent",
       due_date: "2027-03-01",
@@ -26,6 +28,7 @@ beforeEach(() => {
     },
     { title: "Call mum" },
   ]);
+  payRentId = payRent?.id ?? "";
 });
 
 const stored = (title: string) =>
@@ -150,5 +153,15 @@ describe("the editor's reminders", () => {
 
     await waitFor(() => expect(stored("Pay rent")?.due_date).toBeNull(), ANSWERED);
     expect(patches()).toEqual([{ due_date: null, reminders: [] }]);
+  });
+});
+
+describe("a reminder's link", () => {
+  it("opens the task's editor, once", async () => {
+    window.history.replaceState(null, "", `/tasks?task=${payRentId}&sort=due`);
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    expect(await screen.findByRole("form", { name: 'Edit "Pay rent"' })).toBeVisible();
+    expect(`${window.location.pathname}${window.location.search}`).toBe("/tasks?sort=due");
   });
 });
