@@ -1,4 +1,5 @@
 /// <reference path="../../api/test/support/http-ece.d.ts" />
+import type { Page } from "@playwright/test";
 import { PushReceiver } from "../../api/test/support/push-receiver.ts";
 import { apiUrl, callApi, expect, test, webUrl } from "./fixtures";
 
@@ -38,6 +39,25 @@ function replacePushManager(subscription: Subscription) {
   };
 }
 
+/**
+ * Turns reminders `to` on or off with the settings item: the status of the API's answer to the
+ * page's request (`method` on the subscriptions) once the item offers the other way.
+ */
+async function toggle(page: Page, to: "on" | "off", method: "POST" | "DELETE") {
+  const answered = page.waitForResponse(
+    (response) =>
+      response.request().method() === method &&
+      response.url() === `${apiUrl}/api/push/subscriptions`,
+  );
+  await page.getByRole("button", { name: `Turn ${to} reminders in this browser` }).click();
+  const status = (await answered).status();
+  const back = to === "on" ? "off" : "on";
+  await expect(
+    page.getByRole("button", { name: `Turn ${back} reminders in this browser` }),
+  ).toBeVisible();
+  return status;
+}
+
 test("turning reminders on delivers a task's reminder as a notification that opens the task", async ({
   page,
   context,
@@ -51,16 +71,7 @@ test("turning reminders on delivers a task's reminder as a notification that ope
     await page.addInitScript(replacePushManager, receiver.subscription("/push/e2e-browser"));
 
     await page.goto("/account");
-    const posted = page.waitForResponse(
-      (response) =>
-        response.request().method() === "POST" &&
-        response.url() === `${apiUrl}/api/push/subscriptions`,
-    );
-    await page.getByRole("button", { name: "Turn on reminders in this browser" }).click();
-    expect((await posted).status()).toBe(201);
-    await expect(
-      page.getByRole("button", { name: "Turn off reminders in this browser" }),
-    ).toBeVisible();
+    expect(await toggle(page, "on", "POST")).toBe(201);
     await expect(page.getByText("Reminders are on in this browser")).toBeVisible();
 
     // A task whose reminder goes off in 3 seconds: the API pushes it to the receiver.
@@ -114,16 +125,7 @@ test("turning reminders on delivers a task's reminder as a notification that ope
 
     // Off again: the API forgets this browser.
     await page.goto("/account");
-    const deleted = page.waitForResponse(
-      (response) =>
-        response.request().method() === "DELETE" &&
-        response.url() === `${apiUrl}/api/push/subscriptions`,
-    );
-    await page.getByRole("button", { name: "Turn off reminders in this browser" }).click();
-    expect((await deleted).status()).toBe(204);
-    await expect(
-      page.getByRole("button", { name: "Turn on reminders in this browser" }),
-    ).toBeVisible();
+    expect(await toggle(page, "off", "DELETE")).toBe(204);
   } finally {
     await receiver.close();
   }

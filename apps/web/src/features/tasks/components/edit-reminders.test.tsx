@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+import { openEditor, patchBodies, storedTask } from "../test/editor-steps";
 import { renderTaskManager, setUpFakeTaskApi, testTimeZone } from "../test/render-with-session";
 
 const fake = setUpFakeTaskApi("reminders");
@@ -31,14 +32,9 @@ beforeEach(() => {
   payRentId = payRent?.id ?? "";
 });
 
-const stored = (title: string) =>
-  fake.server.tasksOf(fake.session.userId).find((task) => task.title === title);
-const patches = () =>
-  fake.server.received
-    .filter((r) => r.userId === fake.session.userId && r.method === "PATCH")
-    .map((r) => r.body);
-const edit = (title: string) =>
-  userEvent.click(screen.getByRole("button", { name: `Edit "${title}"` }));
+const stored = (title: string) => storedTask(fake, title);
+const patches = () => patchBodies(fake);
+const edit = openEditor;
 const chips = () =>
   within(screen.getByRole("list", { name: "Reminders" }))
     .getAllByRole("listitem")
