@@ -8,6 +8,19 @@ export type ReminderState = "unsupported" | "denied" | "off" | "on";
 export const SERVICE_WORKER_URL = "/sw.js";
 const SCOPE = "/";
 
+/** A browser that cannot reach its push service may never settle `subscribe`. */
+const SUBSCRIBE_WAIT_MS = 30_000;
+/** Signing out waits this long at most for the API to forget the browser. */
+const SIGN_OUT_WAIT_MS = 3_000;
+
+function answeredWithin<T>(promise: Promise<T>, ms: number, words: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(words)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 export function pushSupported(): boolean {
   return (
     typeof window !== "undefined" &&
@@ -89,25 +102,33 @@ export async function turnRemindersOn(api: ApiClient): Promise<ReminderState> {
   return "on";
 }
 
-/** A browser that cannot reach its push service may never settle `subscribe`. */
-const SUBSCRIBE_WAIT_MS = 30_000;
+async function forgetEndpoint(api: ApiClient, endpoint: string): Promise<void> {
+  const { error, response } = await api.DELETE("/api/push/subscriptions", { body: { endpoint } });
+  if (!response.ok) throw apiErrorFrom(response, error);
+}
 
-function answeredWithin<T>(promise: Promise<T>, ms: number, words: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(words)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+/**
+ * On sign-out: this browser stops getting the user's reminders, whose titles would otherwise keep
+ * showing to whoever uses it next. The API is asked to forget it (briefly: signing out never
+ * waits long), and the subscription is dropped either way (a push to it then fails, and the API
+ * forgets it then).
+ */
+export async function forgetBrowserOnSignOut(api: ApiClient): Promise<void> {
+  const subscription = pushSupported() ? await currentSubscription().catch(() => null) : null;
+  if (!subscription) return;
+  await answeredWithin(
+    forgetEndpoint(api, subscription.endpoint),
+    SIGN_OUT_WAIT_MS,
+    "not forgotten in time",
+  ).catch(() => undefined);
+  await subscription.unsubscribe().catch(() => false);
 }
 
 /** The API forgets this browser first; only then does the browser drop its subscription. */
 export async function turnRemindersOff(api: ApiClient): Promise<ReminderState> {
   const subscription = pushSupported() ? await currentSubscription() : null;
   if (subscription) {
-    const { error, response } = await api.DELETE("/api/push/subscriptions", {
-      body: { endpoint: subscription.endpoint },
-    });
-    if (!response.ok) throw apiErrorFrom(response, error);
+    await forgetEndpoint(api, subscription.endpoint);
     await subscription.unsubscribe();
   }
   return readReminderState();

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { FAKE_PUBLIC_KEY } from "@/features/tasks/test/fake-push-routes";
 import { setUpFakeTaskApi } from "@/features/tasks/test/render-with-session";
+import { forgetBrowserOnSignOut } from "../push-subscription";
 import { RemindersToggle } from "./reminders-toggle";
 
 const fake = setUpFakeTaskApi("push");
@@ -189,5 +190,32 @@ describe("the reminders setting", () => {
       "This browser cannot show Taskline's reminders: it has no push notifications",
     );
     expect(screen.queryByRole("button")).toBeNull();
+  });
+});
+
+describe("signing out", () => {
+  it("makes the API forget this browser and drops its subscription", async () => {
+    const push = installPush({ permission: "granted", subscribed: true });
+
+    await forgetBrowserOnSignOut(fake.session.api);
+
+    expect(push.calls.unsubscribed).toBe(1);
+    expect(pushRequests()).toEqual([
+      {
+        method: "DELETE",
+        path: "/api/push/subscriptions",
+        body: { endpoint: "https://push.example.test/browser-1" },
+        status: 204,
+      },
+    ]);
+  });
+
+  it("drops the subscription even when the API cannot be reached", async () => {
+    const push = installPush({ permission: "granted", subscribed: true });
+    fake.server.refuseNext("DELETE", /^\/api\/push\/subscriptions$/, 503, "Service unavailable");
+
+    await forgetBrowserOnSignOut(fake.session.api);
+
+    expect(push.calls.unsubscribed).toBe(1);
   });
 });
