@@ -73,12 +73,13 @@ self.addEventListener("notificationclick", (event) => {
         await self.clients.openWindow(url);
         return;
       }
-      const focused = await client.focus();
+      // Focus needs the click's permission to act on windows; a tab left behind is still navigated.
+      await client.focus().catch(() => undefined);
       try {
-        await focused.navigate(url);
+        await client.navigate(url);
       } catch {
         // A tab this worker does not control cannot be navigated: it opens the task itself.
-        focused.postMessage({ type: "open-task", url });
+        client.postMessage({ type: "open-task", url });
       }
     })(),
   );
