@@ -70,6 +70,12 @@ test("turning reminders on delivers a task's reminder as a notification that ope
     await context.grantPermissions(["notifications"], { origin: webUrl });
     await page.addInitScript(replacePushManager, receiver.subscription("/push/e2e-browser"));
 
+    // The worker is always checked for a new version, and may serve every page.
+    const worker = await page.request.get("/sw.js");
+    expect([worker.headers()["cache-control"], worker.headers()["service-worker-allowed"]]).toEqual(
+      ["no-cache", "/"],
+    );
+
     await page.goto("/account");
     expect(await toggle(page, "on", "POST")).toBe(201);
     await expect(page.getByText("Reminders are on in this browser")).toBeVisible();
