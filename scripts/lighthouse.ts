@@ -2,8 +2,9 @@
 // sign-in page and a signed-in Today view, with the desktop and the mobile preset. It starts both
 // apps the way the end-to-end suite does (apps/web/e2e/start-servers.ts: `npm start`, so a
 // production build, on a fresh data directory) on spare ports, signs up a user with a few tasks
-// due today, runs Lighthouse in Debian's Chromium, prints the scores and writes them to
-// lighthouse-results/<time>.json. Not part of `npm test`: scores vary with the machine's load.
+// due today, runs Lighthouse in Debian's Chromium, prints the scores and the performance metrics
+// (FCP, LCP, TBT, CLS, Speed Index) and writes them to lighthouse-results/<time>.json. Not part of
+// `npm test`: scores vary with the machine's load.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -75,6 +76,16 @@ async function signUp(webUrl: string, apiUrl: string, today: string): Promise<st
 
 type Scores = Record<(typeof CATEGORIES)[number], number | null>;
 
+/** The performance score's parts, so a change in it can be traced to its cause. */
+const METRICS = {
+  fcp: "first-contentful-paint",
+  lcp: "largest-contentful-paint",
+  tbt: "total-blocking-time",
+  cls: "cumulative-layout-shift",
+  si: "speed-index",
+} as const;
+type Metrics = Record<keyof typeof METRICS, number | null>;
+
 /**
  * Puts the session in the browser's cookie jar (over the DevTools protocol). Lighthouse's
  * `extraHeaders: { Cookie }` is not enough: Chromium drops it on the page's own navigation, and
@@ -118,7 +129,11 @@ async function audit(url: string, port: number, preset: Config | undefined) {
     const score = result.lhr.categories[category]?.score;
     scores[category] = typeof score === "number" ? Math.round(score * 100) : null;
   }
-  return scores;
+  const metrics = {} as Metrics;
+  for (const [name, id] of Object.entries(METRICS) as [keyof Metrics, string][]) {
+    metrics[name] = result.lhr.audits[id]?.numericValue ?? null;
+  }
+  return { scores, metrics };
 }
 
 async function main(): Promise<void> {
@@ -170,15 +185,24 @@ async function main(): Promise<void> {
       { name: "desktop", config: desktopConfig },
       { name: "mobile", config: undefined },
     ];
-    const results: Array<{ page: string; preset: string } & Scores> = [];
+    const results: Array<{ page: string; preset: string; metrics: Metrics } & Scores> = [];
     for (const page of pages) {
       if (page.signedIn) await setBrowserCookies(chrome.port, webUrl, cookie);
       for (const preset of presets) {
-        const scores = await audit(page.url, chrome.port, preset.config);
-        results.push({ page: page.name, preset: preset.name, ...scores });
+        const { scores, metrics } = await audit(page.url, chrome.port, preset.config);
+        results.push({ page: page.name, preset: preset.name, ...scores, metrics });
         console.log(
           `[lighthouse] ${page.name.padEnd(8)} ${preset.name.padEnd(8)} ` +
             CATEGORIES.map((category) => `${category} ${scores[category] ?? "-"}`).join("  "),
+        );
+        console.log(
+          `[lighthouse]                   ` +
+            Object.entries(metrics)
+              .map(
+                ([name, value]) =>
+                  `${name} ${value === null ? "-" : Math.round(value * 1000) / 1000}`,
+              )
+              .join("  "),
         );
       }
     }

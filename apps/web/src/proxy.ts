@@ -4,7 +4,14 @@ import { getEnv } from "@/lib/env";
 import { publicEnv } from "@/lib/public-env";
 
 /**
- * Gives every page a fresh CSP nonce. Next.js reads the nonce from the request's
+ * Pages may be kept but must be revalidated before each use: `no-store` (Next.js's default for
+ * pages rendered per request) would also keep them out of the back/forward cache. A page restored
+ * from that cache checks the session again before it shows anything (sign-out-listener.tsx).
+ */
+export const PAGE_CACHE_CONTROL = "private, no-cache";
+
+/**
+ * Gives every page a fresh CSP nonce and its Cache-Control (Next.js keeps a value set here). Next.js reads the nonce from the request's
  * Content-Security-Policy header and puts it on the scripts it renders; the same policy goes on
  * the response. The static security headers are in next.config.ts.
  */
@@ -23,6 +30,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("Cache-Control", PAGE_CACHE_CONTROL);
   return response;
 }
 

@@ -176,6 +176,11 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
   };
 }
 
+/** The rows of `db.execute(…)`: postgres.js resolves with them, PGlite with `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 /** Connection-level failures (network, closed pool, server shutting down), not query errors. */
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED",

@@ -1,4 +1,4 @@
-import { and, desc, eq, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { pushSubscriptions } from "../db/schema.ts";
 import type { PushTarget } from "./send-push.ts";
@@ -50,16 +50,25 @@ export async function deleteSubscription(db: Db, params: { userId: string; endpo
   return rows.length > 0;
 }
 
-/** Where the user's pushes go. */
-export async function subscriptionsOf(db: Db, params: { userId: string }): Promise<PushTarget[]> {
-  return db
+/** Where each of these users' pushes go. */
+export async function subscriptionsOf(
+  db: Db,
+  params: { userIds: readonly string[] },
+): Promise<Map<string, PushTarget[]>> {
+  const rows = await db
     .select({
+      userId: pushSubscriptions.userId,
       endpoint: pushSubscriptions.endpoint,
       p256dh: pushSubscriptions.p256dh,
       auth: pushSubscriptions.auth,
     })
     .from(pushSubscriptions)
-    .where(eq(pushSubscriptions.userId, params.userId));
+    .where(inArray(pushSubscriptions.userId, [...params.userIds]));
+  const targets = new Map<string, PushTarget[]>();
+  for (const { userId, ...target } of rows) {
+    targets.set(userId, [...(targets.get(userId) ?? []), target]);
+  }
+  return targets;
 }
 
 /** Forgets a subscription its push service says is gone (404 or 410), whoever held it. */

@@ -3,7 +3,12 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { PushSender, PushTarget } from "../push/send-push.ts";
 import { forgetSubscription, subscriptionsOf } from "../push/subscriptions.ts";
-import { markReminder, pendingReminder, type ReminderJob } from "./reminder-state.ts";
+import {
+  type DueReminder,
+  dueReminders,
+  markReminders,
+  type ReminderJob,
+} from "./reminder-state.ts";
 
 /** The push message of a reminder: nothing else of the task leaves the server. */
 export type ReminderMessage = {
@@ -26,67 +31,107 @@ function outcomeOf(status: number): Outcome {
 
 export type DeliveryDeps = { db: Db; push: PushSender; logger: Logger; webAppUrl: string };
 
+type Job = JobWithMetadata<ReminderJob>;
+type Settled = { id: string; status: "completed" | "failed" };
+
 /**
  * The reminder queue's handler (pg-boss, a batch of jobs, each settled on its own): pushes each
  * due reminder to every browser its owner subscribed, then records it sent. A subscription its
  * push service no longer knows (404/410) is forgotten. When no browser took it and one may later
  * (the push service failed or was unreachable), the job fails and pg-boss retries it with backoff;
  * the last try records the reminder failed, as does a refusal (another 4xx) by every push service.
- * With no browser subscribed (or only forgotten ones) it counts as sent: it went off.
+ * With no browser subscribed (or only forgotten ones) it counts as sent: it went off. The batch's
+ * reads and writes are one statement each, whatever its size.
  */
 export function deliverReminders(deps: DeliveryDeps) {
-  return (jobs: JobWithMetadata<ReminderJob>[]) =>
-    Promise.all(
-      jobs.map(async (job) => {
-        const status = await deliverOne(deps, job);
-        return { id: job.id, status };
-      }),
+  return async (jobs: Job[]): Promise<Settled[]> => {
+    const { db } = deps;
+    const due = await dueReminders(
+      db,
+      jobs.map((job) => job.data),
     );
+    const owners = [...new Set(jobs.filter((_, i) => due[i]).map((job) => job.data.user_id))];
+    const targets =
+      owners.length === 0 ? new Map() : await subscriptionsOf(db, { userIds: owners });
+    const verdicts = await Promise.all(
+      jobs.map((job, i) => verdictOf(deps, job, due[i], targets.get(job.data.user_id) ?? [])),
+    );
+    const withVerdict = (verdict: Verdict) =>
+      jobs.filter((_, i) => verdicts[i] === verdict).map((job) => job.data);
+    await recordOutcomes(deps, withVerdict("sent"), withVerdict("failed"));
+    return jobs.map((job, i) => ({
+      id: job.id,
+      status: verdicts[i] === "retry" ? "failed" : "completed",
+    }));
+  };
 }
 
-async function deliverOne(
+type Verdict = "nothing" | "sent" | "failed" | "retry";
+
+/**
+ * Records what became of the pushes, trying a few times: once a reminder was pushed, failing its
+ * job would push it again on the retry. If the database stays out of reach it is left unrecorded
+ * (`sent_at` null) rather than sent twice.
+ */
+async function recordOutcomes(deps: DeliveryDeps, sent: ReminderJob[], failed: ReminderJob[]) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await markReminders(deps.db, sent, "sent_at");
+      await markReminders(deps.db, failed, "failed_at");
+      return;
+    } catch (error) {
+      if (attempt === RECORD_ATTEMPTS) {
+        deps.logger.error(
+          { reason: errorReason(error), reminders: sent.length + failed.length },
+          "reminders pushed but not recorded",
+        );
+        return;
+      }
+      await new Promise((wait) => setTimeout(wait, attempt * 1000));
+    }
+  }
+}
+
+const RECORD_ATTEMPTS = 3;
+
+const errorReason = (error: unknown) => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : "unknown";
+};
+
+async function verdictOf(
   deps: DeliveryDeps,
-  job: JobWithMetadata<ReminderJob>,
-): Promise<"completed" | "failed"> {
-  const { db, logger } = deps;
-  const task = await pendingReminder(db, job.data);
-  if (task === undefined) return "completed";
+  job: Job,
+  due: DueReminder | undefined,
+  targets: PushTarget[],
+): Promise<Verdict> {
+  if (due === undefined) return "nothing";
   const message: ReminderMessage = {
     type: "reminder",
     task_id: job.data.task_id,
-    title: task.title,
-    due_at: task.dueAt?.toISOString() ?? null,
+    title: due.title,
+    due_at: due.dueAt,
     url: `${deps.webAppUrl}/tasks?task=${job.data.task_id}`,
   };
-  const targets = await subscriptionsOf(db, { userId: job.data.user_id });
-  const outcomes = await Promise.all(targets.map((target) => pushTo(deps, target, message)));
+  const text = JSON.stringify(message);
+  const outcomes = await Promise.all(targets.map((target) => pushTo(deps, target, text)));
   if (outcomes.includes("delivered") || outcomes.every((outcome) => outcome === "gone")) {
-    await markReminder(db, job.data, "sent_at");
-    return "completed";
+    return "sent";
   }
-  if (!outcomes.includes("retry") || job.retryCount >= job.retryLimit) {
-    logger.warn({ job: job.id, tries: job.retryCount + 1 }, "reminder given up: push failed");
-    await markReminder(db, job.data, "failed_at");
-    return "completed";
-  }
+  if (outcomes.includes("retry") && job.retryCount < job.retryLimit) return "retry";
+  deps.logger.warn({ job: job.id, tries: job.retryCount + 1 }, "reminder given up: push failed");
   return "failed";
 }
 
-async function pushTo(
-  deps: DeliveryDeps,
-  target: PushTarget,
-  message: ReminderMessage,
-): Promise<Outcome> {
+async function pushTo(deps: DeliveryDeps, target: PushTarget, message: string): Promise<Outcome> {
   try {
-    const outcome = outcomeOf(await deps.push(target, JSON.stringify(message)));
+    const outcome = outcomeOf(await deps.push(target, message));
     if (outcome === "gone") await forgetSubscription(deps.db, target);
     if (outcome === "refused") deps.logger.warn("a push service refused a reminder");
     return outcome;
   } catch (error) {
-    deps.logger.warn(
-      { reason: error instanceof Error ? error.message : String(error) },
-      "push failed",
-    );
+    // The code only: a message may hold the endpoint, which is as good as a credential.
+    deps.logger.warn({ code: errorReason(error) }, "push failed");
     return "retry";
   }
 }

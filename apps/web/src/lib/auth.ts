@@ -6,6 +6,7 @@ import { jwt, twoFactor } from "better-auth/plugins";
 import { eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { accountDeletionOptions, passwordForDeletion } from "./account-deletion";
+import { blankPasswordGuard } from "./blank-password";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { type DatabaseHandle, openDatabase } from "./db";
 import * as schema from "./db/schema";
@@ -135,6 +136,8 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
         origin: env.BETTER_AUTH_URL,
       }),
       passwordForDeletion,
+      // Sign-up, reset and change refuse a password of only spaces, whoever sends the request.
+      blankPasswordGuard(),
       jwt({
         // Our client calls /api/auth/token; signing one on every get-session would be wasted work.
         disableSettingJwtHeader: true,

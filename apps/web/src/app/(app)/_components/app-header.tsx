@@ -5,13 +5,14 @@ import { SignOutButton } from "./sign-out-button";
 /** `search`: the page's search box, between the name and the account. */
 export function AppHeader({ email, search }: { email: string; search?: ReactNode }) {
   return (
-    <header className="sticky top-0 z-10 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
-      <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-4 px-4">
+    // Opaque and above the rows' menus: nothing of the list scrolling under it shows through.
+    <header className="sticky top-0 z-20 border-b bg-background">
+      <div className="mx-auto flex h-14 max-w-5xl items-center justify-between gap-2 px-4 sm:gap-4">
         <Link href="/tasks" className="text-lg font-semibold tracking-tight">
           Taskline
         </Link>
         {search}
-        <div className="flex min-w-0 items-center gap-3">
+        <div className="flex shrink-0 items-center gap-2 sm:min-w-0 sm:shrink sm:gap-3">
           <Link
             href="/account"
             className="truncate rounded-sm text-sm text-muted-foreground hover:text-foreground hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"

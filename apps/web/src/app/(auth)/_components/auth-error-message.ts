@@ -1,4 +1,9 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/password-rules";
+import {
+  PASSWORD_BLANK_CODE,
+  PASSWORD_BLANK_MESSAGE,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "@/lib/password-rules";
 
 /** What Better Auth's client reports when a request fails. */
 export type AuthClientError = {
@@ -15,7 +20,7 @@ export const authMessages = {
   emailRequired: "Enter your email address.",
   invalidEmail: "Enter a valid email address.",
   passwordRequired: "Enter your password.",
-  passwordBlank: "Password cannot be only spaces.",
+  passwordBlank: PASSWORD_BLANK_MESSAGE,
   tooManyAttempts: "Too many attempts. Please wait a minute and try again.",
   accountLocked:
     "Too many sign-in attempts for this account. Please wait 15 minutes and try again.",
@@ -38,6 +43,8 @@ export function authErrorMessage(error: AuthClientError): string {
       return authMessages.passwordTooShort;
     case "PASSWORD_TOO_LONG":
       return authMessages.passwordTooLong;
+    case PASSWORD_BLANK_CODE:
+      return authMessages.passwordBlank;
     case "INVALID_EMAIL":
       return authMessages.invalidEmail;
     // The per-account limit (sign-in-limit.ts): unknown emails are counted too, so this says

@@ -117,7 +117,7 @@ export function ImportTasks({
           accept=".json,.csv,application/json,text/csv"
           disabled={pending}
           onChange={(event) => choose(event.target.files?.[0])}
-          className="mt-2 block text-sm focus-visible:outline-2 focus-visible:outline-ring"
+          className="mt-2 block w-full min-w-0 text-sm focus-visible:outline-2 focus-visible:outline-ring"
         />
       </fieldset>
       {pending ? <p role="status">Working…</p> : null}

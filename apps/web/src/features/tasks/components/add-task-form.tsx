@@ -23,7 +23,8 @@ interface AddTaskFormProps {
 }
 
 /**
- * Always on screen: type a line ("Pay rent tomorrow 9am !high #home") and press Enter. Dates,
+ * Always on screen (on phones one line, until it is used): type a line ("Pay rent tomorrow 9am
+ * !high #home") and press Enter. Dates,
  * times, priorities and labels in it are recognised and listed under it, each removable (its text
  * then stays in the title). The task shows at once; if the API refuses it, it disappears again
  * with the reason, and the text comes back into the form unless something new has been typed.
@@ -39,7 +40,7 @@ export function AddTaskForm({ titleInputRef, view, days, timeZone, onEscape }: A
     <form
       aria-label="Add a task"
       noValidate
-      className="grid gap-3 rounded-xl border bg-card p-4 text-card-foreground shadow-sm"
+      className="group/draft grid gap-2 rounded-xl border bg-card p-3 text-card-foreground shadow-sm sm:gap-3 sm:p-4"
       onKeyDown={(event) => {
         if (event.key !== "Escape" || event.target !== form.titleRef.current || !onEscape) return;
         event.preventDefault();
@@ -67,6 +68,7 @@ export function AddTaskForm({ titleInputRef, view, days, timeZone, onEscape }: A
         titleLabel="Task title"
         descriptionLabel="Description (optional)"
         titlePlaceholder="Pay rent tomorrow 9am !high #home"
+        collapsible
         titleAddon={
           <Button type="submit" className="px-3 sm:px-4">
             Add task
@@ -74,6 +76,7 @@ export function AddTaskForm({ titleInputRef, view, days, timeZone, onEscape }: A
         }
         belowTitle={
           <QuickAddChips
+            className="hidden group-focus-within/draft:flex sm:flex"
             result={parsed}
             timeZone={zone}
             onRemove={(part) => {

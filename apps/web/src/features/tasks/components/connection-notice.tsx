@@ -10,7 +10,8 @@ import { AlertIcon } from "./icons";
 export function ConnectionNotice() {
   const { offline } = useApiConnection();
   return (
-    <div role="status" aria-live="polite">
+    // Out of the layout while empty (no gap for it), yet always there for screen readers.
+    <div role="status" aria-live="polite" className="empty:absolute">
       {offline ? (
         <p className="flex items-start gap-2 rounded-lg border border-amber-500/50 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
           <AlertIcon className="mt-0.5 size-4 shrink-0" />

@@ -18,6 +18,11 @@ interface DraftFieldsProps {
   /** Shown under the title box (e.g. what quick add recognised in it). */
   belowTitle?: ReactNode;
   disabled?: boolean;
+  /**
+   * On phones, one line until the form is used: the labels are for screen readers only and the
+   * description opens while focus is in the form (its element has `group/draft`) or it has text.
+   */
+  collapsible?: boolean;
 }
 
 function FieldNotes({ id, hint, error }: { id: string; hint: string | null; error?: string }) {
@@ -44,6 +49,7 @@ export function DraftFields({
   titleAddon,
   belowTitle,
   disabled,
+  collapsible = false,
 }: DraftFieldsProps) {
   const id = useId();
   const { draft, setDraft, errors } = form;
@@ -52,7 +58,9 @@ export function DraftFields({
   return (
     <>
       <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-title`}>{titleLabel}</Label>
+        <Label htmlFor={`${id}-title`} className={cn(collapsible && "sr-only sm:not-sr-only")}>
+          {titleLabel}
+        </Label>
         <div className="flex gap-2">
           <Input
             id={`${id}-title`}
@@ -77,7 +85,12 @@ export function DraftFields({
         />
         {belowTitle}
       </div>
-      <div className="grid gap-1.5">
+      <div
+        className={cn(
+          "grid gap-1.5",
+          collapsible && !draft.description && "hidden group-focus-within/draft:grid sm:grid",
+        )}
+      >
         <Label htmlFor={`${id}-description`}>{descriptionLabel}</Label>
         <Textarea
           id={`${id}-description`}

@@ -22,8 +22,11 @@ const patches = () =>
   fake.server.received
     .filter((r) => r.userId === fake.session.userId && r.method === "PATCH")
     .map((r) => r.body);
-const edit = (title: string) =>
-  userEvent.click(screen.getByRole("button", { name: `Edit "${title}"` }));
+/** Opens the task's editor, whose code loads on first use. */
+async function edit(title: string) {
+  await userEvent.click(screen.getByRole("button", { name: `Edit "${title}"` }));
+  await screen.findByRole("form", { name: `Edit "${title}"` });
+}
 const labelBox = () => screen.getByRole("combobox", { name: "Labels" });
 const suggestions = () =>
   screen

@@ -88,7 +88,8 @@ describe("a focused task's shortcuts", () => {
       rowOf("Pay rent").focus();
 
       await userEvent.keyboard(key);
-      expect(screen.getByRole("textbox", { name: "Title" })).toHaveValue("Pay rent");
+      // The editor's code loads on first use.
+      expect(await screen.findByRole("textbox", { name: "Title" })).toHaveValue("Pay rent");
       expect(screen.getByRole("textbox", { name: "Title" })).toHaveFocus();
       await userEvent.keyboard("{Escape}");
 

@@ -1,12 +1,14 @@
 "use client";
 
 import { describeRepeat } from "@taskline/repeat";
+import { cn } from "@/components/ui/cn";
 import type { QuickAddPart, QuickAddResult } from "@/lib/quick-add/parse-quick-add";
 import { describeDue } from "../describe-due";
 import { offsetWords } from "../reminder-words";
 
 interface QuickAddChipsProps {
   result: QuickAddResult;
+  className?: string;
   timeZone: string;
   onRemove(part: QuickAddPart): void;
 }
@@ -42,10 +44,10 @@ function meaning(part: QuickAddPart, result: QuickAddResult, timeZone: string): 
  * The parts of the quick-add line read as a date, repeat, reminder, priority or label, as chips under the field.
  * Removing one keeps its text in the title instead.
  */
-export function QuickAddChips({ result, timeZone, onRemove }: QuickAddChipsProps) {
+export function QuickAddChips({ result, className, timeZone, onRemove }: QuickAddChipsProps) {
   if (result.parts.length === 0) return null;
   return (
-    <ul aria-label="Recognised in the title" className="flex flex-wrap gap-1.5">
+    <ul aria-label="Recognised in the title" className={cn("flex flex-wrap gap-1.5", className)}>
       {result.parts.map((part) => (
         <li
           key={`${part.kind}:${part.start}`}

@@ -25,7 +25,8 @@ export function ScreenHeading({ ref, screen, focusAfterLabelDelete }: ScreenHead
         id="tasks-heading"
         ref={ref}
         tabIndex={-1}
-        className="truncate rounded-sm text-2xl font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        // On phones it takes the row's room left beside the order, smaller, so both fit on one line.
+        className="min-w-0 flex-1 truncate rounded-sm text-xl font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring sm:flex-none sm:text-2xl"
       >
         {search === null && view.kind === "label" ? <span aria-hidden="true"># </span> : null}
         {search === null ? viewTitle(view) : "Search"}

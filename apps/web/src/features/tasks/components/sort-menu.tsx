@@ -12,7 +12,8 @@ export function SortMenu() {
   const id = useId();
   return (
     <div className="flex shrink-0 items-center gap-2">
-      <label htmlFor={id} className="text-sm text-muted-foreground">
+      {/* On phones the chosen order reads for itself: the label is for screen readers. */}
+      <label htmlFor={id} className="sr-only text-sm text-muted-foreground sm:not-sr-only">
         Sort by
       </label>
       <select

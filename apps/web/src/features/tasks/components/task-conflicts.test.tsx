@@ -32,6 +32,8 @@ const ANSWERED = { timeout: 5_000 };
 async function editAfterChangeElsewhere() {
   await renderTaskManager(fake.session, { serverRendered: true });
   await userEvent.click(screen.getByRole("button", { name: 'Edit "Buy milk"' }));
+  // The editor's code loads on first use.
+  await screen.findByRole("form", { name: 'Edit "Buy milk"' });
   const theirs = fake.server.changeElsewhere(seeded[0]?.id ?? "", {
     title: "Buy bread",
     description: "Wholemeal",

@@ -1,15 +1,20 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { TaskDescription } from "./task-description";
 
 const LONG = `${"A sentence that goes on for a while. ".repeat(8)}The end.`;
 
+/** The Markdown is rendered by a part loaded on first use: wait until it has been. */
+const rendered = (container: HTMLElement) =>
+  waitFor(() => expect(container.querySelector("[data-markdown-pending]")).toBeNull());
+
 describe("a task's description", () => {
-  it("renders bold, italics, inline code and list items", () => {
+  it("renders bold, italics, inline code and list items", async () => {
     const { container } = render(
       <TaskDescription text={"**milk** and _bread_, `code`\n\n- one\n- two"} query={null} />,
     );
+    await waitFor(() => expect(container.querySelector("strong")).not.toBeNull());
 
     expect(container.querySelector("strong")).toHaveTextContent("milk");
     expect(container.querySelector("em")).toHaveTextContent("bread");
@@ -17,43 +22,48 @@ describe("a task's description", () => {
     expect(screen.getAllByRole("listitem").map((item) => item.textContent)).toEqual(["one", "two"]);
   });
 
-  it("turns a bare web address into a link that opens in a new tab without an opener", () => {
+  it("turns a bare web address into a link that opens in a new tab without an opener", async () => {
     render(<TaskDescription text="See https://example.com/plan for details" query={null} />);
 
-    const link = screen.getByRole("link", { name: "https://example.com/plan" });
+    const link = await screen.findByRole("link", { name: "https://example.com/plan" });
     expect(link).toHaveAttribute("href", "https://example.com/plan");
     expect(link).toHaveAttribute("target", "_blank");
     expect(link).toHaveAttribute("rel", "noopener noreferrer");
   });
 
-  it("keeps a Markdown link to a mail address", () => {
+  it("keeps a Markdown link to a mail address", async () => {
     render(<TaskDescription text="[Write to Ada](mailto:ada@example.com)" query={null} />);
 
-    expect(screen.getByRole("link", { name: "Write to Ada" })).toHaveAttribute(
+    expect(await screen.findByRole("link", { name: "Write to Ada" })).toHaveAttribute(
       "href",
       "mailto:ada@example.com",
     );
   });
 
-  it("drops a javascript: link, keeping only its text", () => {
-    render(<TaskDescription text="[click me](javascript:alert(1))" query={null} />);
+  it("drops a javascript: link, keeping only its text", async () => {
+    const { container } = render(
+      <TaskDescription text="[click me](javascript:alert(1))" query={null} />,
+    );
+    await rendered(container);
 
     expect(screen.queryByRole("link")).toBeNull();
     expect(screen.getByText("click me")).toBeInTheDocument();
   });
 
-  it("never renders raw HTML from the text", () => {
+  it("never renders raw HTML from the text", async () => {
     const { container } = render(
       <TaskDescription text={'Hi <img src=x onerror="alert(1)"> <b>there</b>'} query={null} />,
     );
+    await rendered(container);
 
     expect(container.querySelector("img, b, script")).toBeNull();
   });
 
-  it("shows an image's Markdown as no image", () => {
+  it("shows an image's Markdown as no image", async () => {
     const { container } = render(
       <TaskDescription text="![tracker](https://example.com/pixel.png)" query={null} />,
     );
+    await rendered(container);
 
     expect(container.querySelector("img")).toBeNull();
   });
@@ -94,6 +104,7 @@ describe("a task's description", () => {
   it("unfolds when a link inside the collapsed part gets keyboard focus", async () => {
     const user = userEvent.setup();
     render(<TaskDescription text={`${LONG} https://example.com/end`} query={null} />);
+    await screen.findByRole("link", { name: "https://example.com/end" });
 
     await user.tab();
 

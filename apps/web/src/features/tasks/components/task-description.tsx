@@ -1,45 +1,24 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
-import Markdown, { type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
+import { Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazyPart } from "@/components/lazy-part";
 import { HighlightedText } from "./highlighted-text";
+
+/**
+ * The Markdown parser is most of the screen's code and only descriptions need it: the browser
+ * loads it with the first one, keeping the server's HTML on screen meanwhile.
+ */
+const MarkdownText = lazyPart(
+  () => import("./markdown-text"),
+  (module) => module.MarkdownText,
+);
+
+// The server loads it at once, so its HTML has the Markdown and never a placeholder.
+if (typeof window === "undefined") void MarkdownText.preload();
 
 /** Longer than about three lines of a row: collapsed behind "Show more". */
 const COLLAPSE_AFTER_CHARACTERS = 200;
 const COLLAPSE_AFTER_LINES = 3;
-
-/** The Markdown a description may use; anything else is shown as its text. */
-const ALLOWED_ELEMENTS = ["p", "br", "strong", "em", "del", "ul", "ol", "li", "a", "code"];
-
-const SAFE_PROTOCOL = /^(https?|mailto):/i;
-
-/** Only web and mail links; any other address (javascript:, data:, relative) is dropped. */
-export function safeLinkUrl(url: string): string | null {
-  return SAFE_PROTOCOL.test(url.trim()) ? url : null;
-}
-
-const components: Components = {
-  p: ({ children }) => <p className="whitespace-pre-wrap">{children}</p>,
-  ul: ({ children }) => <ul className="list-disc pl-5">{children}</ul>,
-  ol: ({ children }) => <ol className="list-decimal pl-5">{children}</ol>,
-  code: ({ children }) => (
-    <code className="rounded bg-muted px-1 font-mono text-[0.85em]">{children}</code>
-  ),
-  a: ({ href, children }) =>
-    href ? (
-      <a
-        href={href}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="text-primary underline underline-offset-2 hover:no-underline"
-      >
-        {children}
-      </a>
-    ) : (
-      children
-    ),
-};
 
 function isLong(text: string): boolean {
   return text.length > COLLAPSE_AFTER_CHARACTERS || text.split("\n").length > COLLAPSE_AFTER_LINES;
@@ -76,16 +55,15 @@ export function TaskDescription({ text, query }: { text: string; query: string |
             <HighlightedText text={text} query={query} />
           </p>
         ) : (
-          <Markdown
-            remarkPlugins={[remarkGfm]}
-            skipHtml
-            allowedElements={ALLOWED_ELEMENTS}
-            unwrapDisallowed
-            urlTransform={safeLinkUrl}
-            components={components}
+          <Suspense
+            fallback={
+              <p className="whitespace-pre-wrap" data-markdown-pending="">
+                {text}
+              </p>
+            }
           >
-            {text}
-          </Markdown>
+            <MarkdownText text={text} />
+          </Suspense>
         )}
       </div>
       {long ? (

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
+import { lazyPart } from "@/components/lazy-part";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
@@ -18,9 +19,9 @@ import { type RowActions, useRegisterRowActions } from "../task-row-actions";
 import { type ListFilter, matchesFilter, todayIn } from "../task-views";
 import { isOptimistic, useUpdateTask } from "../use-task-mutations";
 import { useDueClock } from "./due-clock";
-import { EditTaskForm } from "./edit-task-form";
 import { HighlightedText } from "./highlighted-text";
 import { PencilIcon, TrashIcon } from "./icons";
+import { RowMenu } from "./row-menu";
 import { TaskDescription } from "./task-description";
 import { TaskDetails } from "./task-details";
 
@@ -31,6 +32,32 @@ interface TaskItemProps {
   onDelete(task: Task, item: HTMLLIElement | null): void;
   /** Called before this item leaves the list while it holds focus. */
   onLeave(item: HTMLLIElement | null): void;
+}
+
+/**
+ * The editor (with its pickers and their libraries) loads when a row is first pointed at or
+ * focused, ahead of the click or key that opens it.
+ */
+const EditTaskForm = lazyPart(
+  () => import("./edit-task-form"),
+  (module) => module.EditTaskForm,
+);
+/** Loads the editor's code ahead of its first use. */
+export const preloadTaskEditor = (): Promise<void> => EditTaskForm.preload();
+const preloadEditor = () => void preloadTaskEditor();
+
+/**
+ * The first of `elements` laid out on screen: a row shows its Edit and Delete buttons on wide
+ * screens and one menu button on phones, and focus returns to whichever is there.
+ */
+function shownOf(...elements: (HTMLElement | null)[]): HTMLElement | null {
+  return (
+    elements.find(
+      (element) =>
+        element !== null &&
+        (typeof element.checkVisibility !== "function" || element.checkVisibility()),
+    ) ?? null
+  );
 }
 
 export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
@@ -51,16 +78,20 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   const openedFrom = useRef<"edit" | "row">("edit");
   const clock = useDueClock();
   const deleteButtonRef = useRef<HTMLButtonElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const saving = isOptimistic(task);
 
   // Brought back by "Undo": focus returns to where it was when the task was deleted.
   useEffect(() => {
-    if (takeFocusRequest(task.id)) deleteButtonRef.current?.focus();
+    if (takeFocusRequest(task.id)) shownOf(deleteButtonRef.current, menuButtonRef.current)?.focus();
   }, [task.id]);
 
   useEffect(() => {
     if (editing || !returnFocus.current) return;
-    const target = returnFocus.current === "row" ? itemRef.current : editButtonRef.current;
+    const target =
+      returnFocus.current === "row"
+        ? itemRef.current
+        : shownOf(editButtonRef.current, menuButtonRef.current);
     returnFocus.current = null;
     target?.focus();
   }, [editing]);
@@ -144,14 +175,16 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   if (editing) {
     return (
       <li ref={itemRef} className="px-3 py-3 sm:px-4" data-task-editor="">
-        <EditTaskForm
-          task={task}
-          timeZone={clock.timeZone}
-          initial={refusedEdit}
-          conflict={theirs}
-          onCancel={theirs ? () => takeTheirs(theirs) : closeEditor}
-          onSave={save}
-        />
+        <Suspense fallback={<p className="text-sm text-muted-foreground">Opening the editor…</p>}>
+          <EditTaskForm
+            task={task}
+            timeZone={clock.timeZone}
+            initial={refusedEdit}
+            conflict={theirs}
+            onCancel={theirs ? () => takeTheirs(theirs) : closeEditor}
+            onSave={save}
+          />
+        </Suspense>
       </li>
     );
   }
@@ -162,8 +195,10 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
       {...{ [TASK_ROW_ATTRIBUTE]: "" }}
       data-task-id={task.id}
       tabIndex={-1}
-      className="group flex items-start gap-3 px-3 py-3 transition-colors hover:bg-muted/50 focus:bg-accent/60 focus:outline-2 focus:-outline-offset-2 focus:outline-ring sm:px-4"
+      className="group flex items-start gap-3 px-3 py-3 first:rounded-t-xl last:rounded-b-xl transition-colors hover:bg-muted/50 focus:bg-accent/60 focus:outline-2 focus:-outline-offset-2 focus:outline-ring sm:px-4"
       aria-busy={saving || undefined}
+      onPointerEnter={preloadEditor}
+      onFocus={preloadEditor}
     >
       <Checkbox
         className="mt-0.5"
@@ -187,7 +222,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
         ) : null}
         {saving ? <p className="mt-1 text-xs text-muted-foreground">Saving…</p> : null}
       </div>
-      <div className="-my-1 flex shrink-0 gap-0.5">
+      <div className="-my-1 hidden shrink-0 gap-0.5 sm:flex">
         <Button
           ref={editButtonRef}
           variant="ghost"
@@ -210,6 +245,16 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
           <TrashIcon />
         </Button>
       </div>
+      <RowMenu
+        className="-my-1 shrink-0 sm:hidden"
+        label={`Actions for "${task.title}"`}
+        triggerRef={menuButtonRef}
+        disabled={saving}
+        items={[
+          { label: "Edit", onSelect: () => openEditor("edit") },
+          { label: "Delete", destructive: true, onSelect: () => onDelete(task, itemRef.current) },
+        ]}
+      />
     </li>
   );
 }

@@ -1,11 +1,15 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Task } from "../task-api";
 import { renderTaskManager, setUpFakeTaskApi } from "../test/render-with-session";
+import { preloadTaskEditor } from "./task-item";
 
 const fake = setUpFakeTaskApi("list");
 let seeded: Task[];
+
+// The editor's code loads on first use; these tests are about what it does once open.
+beforeAll(() => preloadTaskEditor());
 
 beforeEach(() => {
   seeded = fake.server.seed(fake.session.userId, [
@@ -77,7 +81,8 @@ describe("editing a task in place", () => {
     await renderTaskManager(fake.session, { serverRendered: true });
 
     await userEvent.click(screen.getByRole("button", { name: 'Edit "Buy milk"' }));
-    const title = screen.getByRole("textbox", { name: "Title" });
+    // The editor's code loads on first use.
+    const title = await screen.findByRole("textbox", { name: "Title" });
     expect(title).toHaveFocus();
     expect(screen.getByRole("textbox", { name: "Description" })).toHaveValue("Semi-skimmed");
     await userEvent.clear(title);

@@ -65,8 +65,8 @@ function byDay(tasks: Task[], keepOrder: boolean): [string, Task[]][] {
   return [...days];
 }
 
-const LIST_CLASS =
-  "divide-y overflow-hidden rounded-xl border bg-card text-card-foreground shadow-sm";
+// Not overflow-hidden: a row's menu may open past the list's edge (the rows round their own corners).
+const LIST_CLASS = "divide-y rounded-xl border bg-card text-card-foreground shadow-sm";
 
 export function TaskList({
   filter,

@@ -179,10 +179,11 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
         <div className="flex flex-wrap items-center gap-3">
           <ViewsDrawer>{(close) => sidebar(close)}</ViewsDrawer>
           <ScreenHeading ref={headingRef} screen={screen} focusAfterLabelDelete={focusAddInput} />
+          {/* Not on phones, rarely used with a keyboard there ("?" still opens it). */}
           <Button
             variant="ghost"
             size="sm"
-            className="ml-auto"
+            className="ml-auto hidden sm:inline-flex"
             aria-keyshortcuts={ariaKeyShortcuts("help")}
             onClick={openHelp}
           >

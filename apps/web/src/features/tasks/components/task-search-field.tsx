@@ -38,7 +38,7 @@ export function TaskSearchField() {
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: <search> is too new for some browsers still in use
-    <div role="search" className="min-w-28 flex-1 sm:max-w-xs">
+    <div role="search" className="min-w-0 flex-1 sm:max-w-xs">
       <label htmlFor={SEARCH_INPUT_ID} className="sr-only">
         Search tasks
       </label>

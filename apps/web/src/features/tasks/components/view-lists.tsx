@@ -75,7 +75,8 @@ function SectionList({
   const query = useTaskList(section.filter);
   const { view } = screen;
   return (
-    <div className="grid gap-2">
+    // No room (nor gap) for a section with nothing to show, such as Today's Overdue when none is.
+    <div className="grid gap-2 empty:hidden">
       {section.heading && (query.data?.pages[0]?.tasks.length ?? 0) > 0 ? (
         <h2 className="text-sm font-semibold text-destructive">{section.heading}</h2>
       ) : null}

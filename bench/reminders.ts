@@ -1,0 +1,138 @@
+// `npm run bench:reminders`: how soon reminders go out when 10,000 of them fall due at the same
+// instant. Builds the API and starts it as `npm run bench` does (its `start:prod` command, on a
+// throwaway database, trusting a local JWKS), but in development mode with PUSH_ALLOW_LOOPBACK, since
+// production never pushes to loopback; seeds 1,000 users, each with one browser subscribed (a push
+// service of the benchmark's own on loopback) and 10 tasks whose reminder fires at the same instant
+// about 20 s ahead; then records when each push arrives. Bar: every reminder delivered exactly once,
+// p99 of (arrival − fires_at) ≤ 5 s. Env: BENCH_DATABASE_URL, BENCH_REMINDERS (default 10000).
+import { createECDH, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
+import { cleanUpOnSignals, onCleanup, runCleanups } from "./lib/cleanup.ts";
+import { createDatabase, redact } from "./lib/database.ts";
+import { serveJwks } from "./lib/jwks.ts";
+import { loadAverage } from "./lib/report.ts";
+
+const log = (message: string) => console.log(`[bench:reminders] ${message}`);
+
+const USERS = 1000;
+const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 10_000);
+const LEAD_SECONDS = 20;
+const MAX_P99_MS = 5000;
+
+type Arrival = { path: string; at: number };
+
+/** A push service on loopback that answers 201 and notes when each push came, for which browser. */
+async function startReceiver() {
+  const arrivals: Arrival[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      arrivals.push({ path: request.url ?? "", at: Date.now() });
+      response.writeHead(201).end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  onCleanup("stop the push receiver", async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, arrivals };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+
+async function main(): Promise<boolean> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+  log(`load average before the run: ${loadAverage()}`);
+  log("building the API (npm run build -w @taskline/api)…");
+  await buildApi();
+  const db = await createDatabase(adminUrl);
+  log(`database ${db.name} on ${redact(adminUrl)}`);
+  const identity = await serveJwks();
+  const receiver = await startReceiver();
+  const api = await startApi({
+    APP_ENV: "development",
+    NODE_ENV: "production",
+    PUSH_ALLOW_LOOPBACK: "true",
+    DATABASE_URL: db.url,
+    AUTH_JWKS_URL: identity.jwksUrl,
+    AUTH_ISSUER: identity.issuer,
+    AUTH_AUDIENCE: identity.audience,
+    LOG_LEVEL: "warn",
+  });
+  log(`API (pid ${api.pid}) ready at ${api.baseUrl}`);
+
+  // One browser key pair for every user: the API encrypts each push for it all the same.
+  const browser = createECDH("prime256v1");
+  browser.generateKeys();
+  const p256dh = browser.getPublicKey().toString("base64url");
+  const auth = randomBytes(16).toString("base64url");
+  const users = Array.from({ length: USERS }, (_, i) => `bench-reminder-user-${i + 1}`);
+  await db.sql`insert into push_subscriptions ${db.sql(
+    users.map((user) => ({
+      endpoint: `${receiver.url}/push/${user}`,
+      user_id: user,
+      p256dh,
+      auth,
+    })),
+  )}`;
+  const firesAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + LEAD_SECONDS * 1000);
+  const reminders = JSON.stringify([{ offset_minutes: null, at: firesAt.toISOString() }]);
+  log(
+    `seeding ${REMINDERS.toLocaleString("en")} tasks whose reminder fires at ${firesAt.toISOString()}…`,
+  );
+  const started = Date.now();
+  await db.sql`insert into tasks (user_id, title, reminders)
+    select 'bench-reminder-user-' || (1 + n % ${USERS}), 'Reminder ' || n, ${reminders}::text::jsonb
+    from generate_series(1, ${REMINDERS}) as n`;
+  log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for the pushes…`);
+
+  const deadline = firesAt.getTime() + 60_000;
+  while (receiver.arrivals.length < REMINDERS && Date.now() < deadline) {
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  await new Promise((wait) => setTimeout(wait, 2000)); // any duplicate would come now
+  const memory = peakMemory(api.pid);
+  const perUser = new Map<string, number>();
+  for (const { path } of receiver.arrivals) perUser.set(path, (perUser.get(path) ?? 0) + 1);
+  const expectedPerUser = REMINDERS / USERS;
+  const wrongUsers = [...perUser.values()].filter((count) => count !== expectedPerUser).length;
+  const delays = receiver.arrivals.map(({ at }) => at - firesAt.getTime()).sort((a, b) => a - b);
+  const sent = await db.sql<{ n: number }[]>`select count(*)::int as n from tasks,
+    jsonb_array_elements(reminders) r where r->>'sent_at' is not null`;
+  const figures = {
+    reminders: REMINDERS,
+    arrived: receiver.arrivals.length,
+    recorded_sent: sent[0]?.n ?? 0,
+    browsers_with_a_wrong_count: wrongUsers + (USERS - perUser.size),
+    first_ms: delays[0] ?? Number.NaN,
+    p50_ms: percentile(delays, 50),
+    p99_ms: percentile(delays, 99),
+    last_ms: delays.at(-1) ?? Number.NaN,
+    api_peak_mb: Math.max(...memory.map((m) => m.mb)),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  const met =
+    figures.arrived === REMINDERS &&
+    figures.recorded_sent === REMINDERS &&
+    figures.browsers_with_a_wrong_count === 0 &&
+    figures.p99_ms <= MAX_P99_MS;
+  log(met ? `bar met (p99 ≤ ${MAX_P99_MS} ms, each once)` : "bar NOT met");
+  return met;
+}
+
+cleanUpOnSignals();
+main()
+  .then(async (met) => {
+    await runCleanups();
+    process.exit(met ? 0 : 1);
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await runCleanups();
+    process.exit(2);
+  });
