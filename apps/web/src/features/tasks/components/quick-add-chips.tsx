@@ -41,8 +41,8 @@ function meaning(part: QuickAddPart, result: QuickAddResult, timeZone: string): 
 }
 
 /**
- * The parts of the quick-add line read as a date, repeat, reminder, priority or label, as chips under the field.
- * Removing one keeps its text in the title instead.
+ * The parts of the quick-add line read as a date, repeat, reminder, priority or label, as chips
+ * under the field. Removing one keeps its text in the title instead.
  */
 export function QuickAddChips({ result, className, timeZone, onRemove }: QuickAddChipsProps) {
   if (result.parts.length === 0) return null;
