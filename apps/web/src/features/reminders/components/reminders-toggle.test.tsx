@@ -88,6 +88,14 @@ const pushRequests = () =>
     .filter((r) => r.userId === fake.session.userId && r.path.startsWith("/api/push/"))
     .map((r) => ({ method: r.method, path: r.path, body: r.body, status: r.status }));
 
+/** The API told to forget this browser, and doing so. */
+const FORGOTTEN = {
+  method: "DELETE",
+  path: "/api/push/subscriptions",
+  body: { endpoint: "https://push.example.test/browser-1" },
+  status: 204,
+};
+
 describe("the reminders setting", () => {
   it("asks for permission only once clicked, then subscribes and hands the subscription over", async () => {
     const push = installPush({ permission: "default", answer: "granted" });
@@ -129,14 +137,7 @@ describe("the reminders setting", () => {
       await screen.findByRole("button", { name: "Turn on reminders in this browser" }),
     ).toBeEnabled();
     expect(push.calls.unsubscribed).toBe(1);
-    expect(pushRequests()).toEqual([
-      {
-        method: "DELETE",
-        path: "/api/push/subscriptions",
-        body: { endpoint: "https://push.example.test/browser-1" },
-        status: 204,
-      },
-    ]);
+    expect(pushRequests()).toEqual([FORGOTTEN]);
   });
 
   it("says so when the permission is refused, and subscribes nothing", async () => {
@@ -200,14 +201,7 @@ describe("signing out", () => {
     await forgetBrowserOnSignOut(fake.session.api);
 
     expect(push.calls.unsubscribed).toBe(1);
-    expect(pushRequests()).toEqual([
-      {
-        method: "DELETE",
-        path: "/api/push/subscriptions",
-        body: { endpoint: "https://push.example.test/browser-1" },
-        status: 204,
-      },
-    ]);
+    expect(pushRequests()).toEqual([FORGOTTEN]);
   });
 
   it("drops the subscription even when the API cannot be reached", async () => {
