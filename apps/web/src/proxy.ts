@@ -37,8 +37,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Pages only: not the auth API (JSON), not static files.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      // Pages only: not the auth API (JSON), not static files (the service worker is one).
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|sw.js).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

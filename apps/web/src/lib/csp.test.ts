@@ -29,6 +29,10 @@ describe("contentSecurityPolicy", () => {
     );
   });
 
+  it("lets this origin's service worker run", () => {
+    expect(directives(contentSecurityPolicy(base))["worker-src"]).toBe("'self'");
+  });
+
   it("forbids framing, plugins and foreign form targets", () => {
     const policy = directives(contentSecurityPolicy(base));
 

@@ -6,6 +6,10 @@
  * Styles allow 'unsafe-inline': React renders `style` attributes and the toast library injects a
  * <style> element, neither of which can carry a nonce. Injected CSS cannot run code, so this is
  * the usual trade-off; scripts stay nonce-only.
+ *
+ * `worker-src 'self'`: the service worker (`/sw.js`, for reminders) is a script of this origin
+ * without a nonce; without the directive it would fall back to `script-src`, where
+ * 'strict-dynamic' ignores 'self' and refuses it.
  */
 export function contentSecurityPolicy({
   nonce,
@@ -26,6 +30,7 @@ export function contentSecurityPolicy({
     "img-src 'self' blob: data:",
     "font-src 'self'",
     `connect-src 'self' ${apiOrigin}`,
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

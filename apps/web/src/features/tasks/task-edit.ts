@@ -1,4 +1,12 @@
 import type { RepeatFrom } from "@taskline/repeat";
+import {
+  choiceOf,
+  type ReminderChoice,
+  sameChoices,
+  shownReminders,
+  withoutOffsets,
+  writeOf,
+} from "./reminder-choices";
 import type { Priority, Task, TaskChanges } from "./task-api";
 
 /** What the edit form holds: every editable field of a task. */
@@ -14,6 +22,8 @@ export interface EditDraft {
   /** An RFC 5545 rule, or null; always null without a due date. */
   recurrence: string | null;
   recurrenceFrom: RepeatFrom;
+  /** Relative ones only with a due date. */
+  reminders: ReminderChoice[];
 }
 
 export const PRIORITIES: readonly Priority[] = ["none", "low", "medium", "high"];
@@ -35,6 +45,7 @@ export function draftOf(task: Task): EditDraft {
     labels: [...task.labels],
     recurrence: task.recurrence,
     recurrenceFrom: task.recurrence_from,
+    reminders: task.reminders.map(choiceOf),
   };
 }
 
@@ -61,6 +72,8 @@ export function changesBetween(saved: Task, draft: EditDraft, timeZone: string):
   if (recurrence !== null && draft.recurrenceFrom !== before.recurrenceFrom) {
     changes.recurrence_from = draft.recurrenceFrom;
   }
+  const reminders = draft.dueDate === null ? withoutOffsets(draft.reminders) : draft.reminders;
+  if (!sameChoices(reminders, before.reminders)) changes.reminders = reminders.map(writeOf);
   return changes;
 }
 
@@ -94,6 +107,11 @@ export function applyChanges(task: Task, changes: TaskChanges): Task {
     next.time_zone = changes.due_date === null ? null : (changes.time_zone ?? task.time_zone);
     next.due_at = null;
   }
+  if (changes.reminders !== undefined || changes.due_date !== undefined) {
+    const writes =
+      changes.reminders ?? task.reminders.map((reminder) => writeOf(choiceOf(reminder)));
+    next.reminders = shownReminders(writes, task.reminders, next.due_at);
+  }
   return next;
 }
 
@@ -111,6 +129,9 @@ export function revertChanges(shown: Task, before: Task, changes: TaskChanges): 
     next.due_time = before.due_time;
     next.time_zone = before.time_zone;
     next.due_at = before.due_at;
+  }
+  if (changes.reminders !== undefined || changes.due_date !== undefined) {
+    next.reminders = before.reminders;
   }
   return next;
 }

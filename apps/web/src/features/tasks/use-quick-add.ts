@@ -44,6 +44,9 @@ export function useQuickAdd(view: TaskView, days: ViewDays, timeZone: string) {
           due_time: result.dueTime,
           time_zone: timeZone,
         }),
+        ...(result.reminders.length > 0 && {
+          reminders: result.reminders.map((minutes) => ({ offset_minutes: minutes })),
+        }),
         ...(result.recurrence !== null && {
           recurrence: result.recurrence,
           recurrence_from: result.recurrenceFrom,

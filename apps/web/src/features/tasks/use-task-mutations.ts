@@ -5,9 +5,11 @@ import { useCallback, useRef } from "react";
 import { toast } from "sonner";
 import { asSentence, describeError } from "@/lib/api-error";
 import { isTransient, retryTransient } from "@/lib/retry-write";
+import { shownReminders } from "./reminder-choices";
 import {
   createTask,
   etagOf,
+  type NewTask,
   newIdempotencyKey,
   setTaskCompleted,
   type Task,
@@ -49,12 +51,13 @@ export type NewTaskInput = { title: string; description: string | null } & Parti
     Task,
     "priority" | "labels" | "due_date" | "due_time" | "time_zone" | "recurrence" | "recurrence_from"
   >
->;
+> &
+  Pick<NewTask, "reminders">;
 
 /** What the task will carry before the API answers (`due_at` waits for it). */
 function organizingFields(input: NewTaskInput): Partial<Task> {
-  const { title: _title, description: _description, ...fields } = input;
-  return fields;
+  const { title: _title, description: _description, reminders, ...fields } = input;
+  return reminders ? { ...fields, reminders: shownReminders(reminders, [], null) } : fields;
 }
 
 export function useAddTask() {

@@ -25,7 +25,7 @@ const CLOCKS = {
   berlinNewYear: { now: new Date("2026-12-31T23:30:00Z"), timeZone: "Europe/Berlin" },
 } satisfies Record<string, Pick<QuickAddOptions, "now" | "timeZone">>;
 
-type Defaulted = "priority" | "labels" | "recurrence" | "recurrenceFrom";
+type Defaulted = "priority" | "labels" | "recurrence" | "recurrenceFrom" | "reminders";
 type Expected = Omit<QuickAddResult, "parts" | Defaulted> &
   Partial<Pick<QuickAddResult, Defaulted>>;
 
@@ -183,6 +183,61 @@ const rows: Row[] = [
   { phrase: "Sort #a,b", expected: due("Sort #a,b", null) },
   { phrase: `Tag #${"x".repeat(51)}`, expected: due(`Tag #${"x".repeat(51)}`, null) },
   { phrase: "#friday party", expected: { ...due("party", null), labels: ["friday"] } },
+  // Reminders: minutes before the due moment; they need a due date.
+  {
+    phrase: "Call Ana tomorrow 9am remind 30m",
+    expected: { ...due("Call Ana", "2026-11-14", "09:00"), reminders: [30] },
+  },
+  {
+    phrase: "Pay rent friday remind 1h",
+    expected: { ...due("Pay rent", "2026-11-13"), reminders: [60] },
+  },
+  {
+    phrase: "Renew passport 5 dec remind 2d",
+    expected: { ...due("Renew passport", "2026-12-05"), reminders: [2880] },
+  },
+  {
+    phrase: "Standup 17:00 remind 90 min",
+    expected: { ...due("Standup", "2026-11-14", "17:00"), reminders: [90] },
+  },
+  {
+    phrase: "Dentist tomorrow remind me 1 hour before",
+    expected: { ...due("Dentist", "2026-11-14"), reminders: [60] },
+  },
+  { phrase: "Ship tomorrow remind 0m", expected: { ...due("Ship", "2026-11-14"), reminders: [0] } },
+  {
+    phrase: "Taxes tomorrow remind 1d remind 2h",
+    expected: { ...due("Taxes", "2026-11-14"), reminders: [1440, 120] },
+  },
+  {
+    phrase: "Taxes tomorrow remind 30m remind 30m",
+    expected: { ...due("Taxes remind 30m", "2026-11-14"), reminders: [30] },
+  },
+  {
+    phrase: "Call tomorrow REMIND 2H.",
+    expected: { ...due("Call.", "2026-11-14"), reminders: [120] },
+  },
+  { phrase: "Call mom remind 30m", expected: due("Call mom", null) },
+  {
+    phrase: "Call mom remind 30m",
+    options: { preset: { dueDate: "2026-11-13" } },
+    expected: { ...due("Call mom", "2026-11-13"), reminders: [30] },
+  },
+  {
+    phrase: "Gym every monday 7pm remind 15 minutes",
+    expected: {
+      ...due("Gym", "2026-11-16", "19:00"),
+      recurrence: "FREQ=WEEKLY;BYDAY=MO",
+      reminders: [15],
+    },
+  },
+  { phrase: 'Read "remind 30m" tomorrow', expected: due('Read "remind 30m"', "2026-11-14") },
+  { phrase: "Remind Bob tomorrow", expected: due("Remind Bob", "2026-11-14") },
+  { phrase: "Backup tomorrow remind 400d", expected: due("Backup remind 400d", "2026-11-14") },
+  {
+    phrase: "Backup tomorrow remind 5 weeks",
+    expected: due("Backup remind 5 weeks", "2026-11-14"),
+  },
   // Words that only look like dates.
   { phrase: "Plan the march", expected: due("Plan the march", null) },
   { phrase: "Do it now", expected: due("Do it now", null) },
@@ -269,6 +324,7 @@ describe("parseQuickAdd", () => {
       labels: [],
       recurrence: null,
       recurrenceFrom: "due",
+      reminders: [],
       ...expected,
     });
     for (const part of parts) expect(phrase.slice(part.start, part.end)).toBe(part.text);
@@ -320,6 +376,7 @@ describe("ignorePart (removing a chip)", () => {
       labels: [],
       recurrence: null,
       recurrenceFrom: "due",
+      reminders: [],
       ...expected,
     });
   });

@@ -1,5 +1,6 @@
 import { firstDate, type Repeat, type RepeatFrom, readRepeat } from "@taskline/repeat";
 import { type DateOrder, findDue } from "./due-date";
+import { findReminders, MAX_REMINDERS } from "./reminder";
 import {
   findHashWords,
   findQuotedSpans,
@@ -16,7 +17,7 @@ export { dateOrderFor } from "./due-date";
 export type { Priority } from "./tokens";
 
 export interface QuickAddPart {
-  kind: "date" | "priority" | "label" | "repeat";
+  kind: "date" | "priority" | "label" | "repeat" | "reminder";
   /** Offsets in the input, `end` exclusive: `input.slice(start, end) === text`. */
   start: number;
   end: number;
@@ -52,6 +53,12 @@ export interface QuickAddResult {
   /** An RFC 5545 rule ("every monday" → `FREQ=WEEKLY;BYDAY=MO`), or null. */
   recurrence: string | null;
   recurrenceFrom: RepeatFrom;
+  /**
+   * Reminders as minutes before the due moment ("remind 30m" → 30), in the order typed. Empty
+   * without a due date: a reminder phrase is still a part (its chip says it needs a date) but
+   * nothing is sent for it.
+   */
+  reminders: number[];
   /** Sorted by position. */
   parts: QuickAddPart[];
 }
@@ -86,6 +93,10 @@ function isIgnored(ignore: readonly IgnoredPart[], kind: QuickAddPart["kind"], t
  *   from completion). A repeat needs a due date: without one typed (or preset) it is the rule's
  *   first date from today; one typed that the rule skips moves to the rule's first date after it
  *   ("every monday 9am" typed on a Friday: Monday 09:00). The first repeat counts.
+ * - Reminders: "remind 30m", "remind 1h", "remind 2d", "remind 90 min", "remind me 1 hour
+ *   before" (minutes, hours or days before the due moment, up to a year). Up to 5 different ones
+ *   count; later ones and repeats of one stay text. They need a due date (typed, from a repeat,
+ *   or preset): without one they are still recognised but give no reminder.
  * - Labels: `#name`, with the API's label rules; deduplicated case-insensitively, the first
  *   spelling winning; at most 20 per task (further ones stay text). `#123` stays text.
  * - Only whole words count: `C#`, `mp3`, `Monday's` are text.
@@ -137,12 +148,25 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
     }
   }
 
-  const { repeat, kept } = findRepeat(input, [...quoted, ...tokenSpans], ignore);
+  const offsets: number[] = [];
+  const reminderSpans: Span[] = [];
+  for (const phrase of findReminders(input, [...quoted, ...tokenSpans])) {
+    reminderSpans.push(phrase.span);
+    const repeated = offsets.includes(phrase.offsetMinutes);
+    if (repeated || offsets.length >= MAX_REMINDERS || isIgnored(ignore, "reminder", phrase.text)) {
+      continue;
+    }
+    offsets.push(phrase.offsetMinutes);
+    addPart("reminder", phrase.span);
+  }
+
+  const { repeat, kept } = findRepeat(input, [...quoted, ...tokenSpans, ...reminderSpans], ignore);
   if (repeat !== undefined) addPart("repeat", repeat);
 
   const masked = [
     ...quoted,
     ...tokenSpans,
+    ...reminderSpans,
     ...findHashWords(input, quoted),
     ...kept,
     ...(repeat === undefined ? [] : [repeat]),
@@ -159,14 +183,16 @@ export function parseQuickAdd(input: string, options: QuickAddOptions): QuickAdd
   const presetDate = preset.dueDate ?? null;
   const dueDate = due ? due.dueDate : presetDate;
   const today = () => formatDate(wallClockIn(options.now, options.timeZone));
+  const finalDate = repeat === undefined ? dueDate : firstDate(repeat.rule, dueDate ?? today());
   return {
     title: titleWithout(input, parts),
-    dueDate: repeat === undefined ? dueDate : firstDate(repeat.rule, dueDate ?? today()),
+    dueDate: finalDate,
     dueTime: due ? due.dueTime : presetDate === null ? null : (preset.dueTime ?? null),
     priority: typedPriority ?? preset.priority ?? "none",
     labels,
     recurrence: repeat?.rule ?? null,
     recurrenceFrom: repeat?.from ?? "due",
+    reminders: finalDate === null ? [] : offsets,
     parts,
   };
 }

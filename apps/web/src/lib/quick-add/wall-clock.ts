@@ -79,3 +79,27 @@ export function formatDate({ year, month, day }: CalendarDate): string {
 export function formatTime(hour: number, minute: number): string {
   return `${pad(hour, 2)}:${pad(minute, 2)}`;
 }
+
+const DAY_MS = 86_400_000;
+
+/** How far `timeZone`'s clock is ahead of UTC at the instant `ms`, in milliseconds. */
+function offsetAt(ms: number, timeZone: string): number {
+  const wall = wallClockIn(new Date(ms), timeZone);
+  const shown = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  return shown - Math.floor(ms / 60_000) * 60_000;
+}
+
+/**
+ * The instant a clock in `timeZone` shows `wall`, resolved as Temporal's "compatible" does (and
+ * so as the API computes a due moment): a time that occurs twice is the earlier, a time skipped by
+ * a jump forward moves forward by the jump.
+ */
+export function instantOf(wall: WallClock, timeZone: string): Date {
+  const local = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const before = offsetAt(local - DAY_MS, timeZone);
+  const after = offsetAt(local + DAY_MS, timeZone);
+  const fits = [local - before, local - after].filter(
+    (candidate) => offsetAt(candidate, timeZone) === local - candidate,
+  );
+  return new Date(fits.length > 0 ? Math.min(...fits) : local - before);
+}

@@ -1,11 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { forgetBrowserOnSignOut } from "@/features/reminders/push-subscription";
+import { createApiClient } from "@/lib/api-client";
+import { apiToken } from "@/lib/api-token";
 import { authClient } from "@/lib/auth-client";
+import { publicEnv } from "@/lib/public-env";
 import { announceSignOut } from "@/lib/sign-out-broadcast";
 
 /**
- * Ends the session, tells the other tabs (they go to /sign-in too), then loads /sign-in as a
+ * Stops this browser's reminders (while the session can still ask the API), ends the session, tells the other tabs (they go to /sign-in too), then loads /sign-in as a
  * full page so nothing of this user (cached API token, task data) survives in memory for
  * whoever signs in next.
  */
@@ -14,6 +18,7 @@ export function SignOutButton() {
 
   async function signOut() {
     setPending(true);
+    await forgetBrowserOnSignOut(createApiClient({ baseUrl: publicEnv.apiUrl, tokens: apiToken }));
     await authClient.signOut().catch(() => null);
     announceSignOut();
     window.location.assign("/sign-in");

@@ -7,6 +7,7 @@ import { PasskeysList } from "@/features/account/components/passkeys-list";
 import { PasswordAndSessions } from "@/features/account/components/password-and-sessions";
 import { ProfileForm } from "@/features/account/components/profile-form";
 import { TwoFactorSettings } from "@/features/account/components/two-factor-settings";
+import { RemindersToggle } from "@/features/reminders/components/reminders-toggle";
 import { getEnv } from "@/lib/env";
 import { mailDelivery } from "@/lib/mail/send-mail";
 import { requireSession } from "@/lib/session";
@@ -46,6 +47,13 @@ export default async function AccountPage() {
             description="Sign in with your device's fingerprint, face or PIN instead of a password."
           >
             <PasskeysList />
+          </AccountSection>
+          <AccountSection
+            id="reminders"
+            title="Reminders"
+            description="Get a notification when a task's reminder goes off, even with Taskline closed. Turn it on in each browser you use."
+          >
+            <RemindersToggle />
           </AccountSection>
           <AccountSection
             id="export"

@@ -10,6 +10,7 @@ import { DraftFields } from "./draft-fields";
 import { EditConflict } from "./edit-conflict";
 import { LabelPicker } from "./label-picker";
 import { OrganizeFields } from "./organize-fields";
+import { RemindersField } from "./reminders-field";
 import { RepeatField } from "./repeat-field";
 
 export type { EditDraft };
@@ -31,7 +32,7 @@ interface EditTaskFormProps {
 }
 
 /**
- * Edit in place: title, description, priority, due date and time, repeat, labels. Enter saves, Escape
+ * Edit in place: title, description, priority, due date and time, repeat, reminders, labels. Enter saves, Escape
  * cancels; only the fields that changed are sent, and nothing if none did.
  */
 export function EditTaskForm({
@@ -50,6 +51,7 @@ export function EditTaskForm({
     dueTime: start.dueTime,
   });
   const [labels, setLabels] = useState(start.labels);
+  const [reminders, setReminders] = useState(start.reminders);
   const [repeat, setRepeat] = useState({
     recurrence: start.recurrence,
     recurrenceFrom: start.recurrenceFrom,
@@ -82,7 +84,7 @@ export function EditTaskForm({
         event.preventDefault();
         const text = form.check();
         if (!text) return;
-        const draft: EditDraft = { ...text, ...organizing, labels, ...repeat };
+        const draft: EditDraft = { ...text, ...organizing, labels, ...repeat, reminders };
         const changes = changesBetween(saved, draft, timeZone);
         if (isEmptyChange(changes)) onCancel();
         else onSave(draft, changes);
@@ -92,6 +94,12 @@ export function EditTaskForm({
       <DraftFields form={form} titleLabel="Title" descriptionLabel="Description" />
       <OrganizeFields value={organizing} onChange={setOrganizing} otherZone={otherZone} />
       <RepeatField value={repeat} onChange={setRepeat} dueDate={organizing.dueDate} />
+      <RemindersField
+        value={reminders}
+        onChange={setReminders}
+        dueDate={organizing.dueDate}
+        timeZone={timeZone}
+      />
       <LabelPicker value={labels} onChange={setLabels} suggestions={suggestions} />
       <div className="flex justify-end gap-2">
         <Button type="button" variant="outline" size="sm" onClick={onCancel}>

@@ -4,6 +4,7 @@ import { describeRepeat } from "@taskline/repeat";
 import { cn } from "@/components/ui/cn";
 import type { QuickAddPart, QuickAddResult } from "@/lib/quick-add/parse-quick-add";
 import { describeDue } from "../describe-due";
+import { offsetWords } from "../reminder-words";
 
 interface QuickAddChipsProps {
   result: QuickAddResult;
@@ -14,10 +15,20 @@ interface QuickAddChipsProps {
 
 const PRIORITY_WORDS = { none: "No", low: "Low", medium: "Medium", high: "High" } as const;
 
+/** The minutes of a reminder part: `result.reminders` holds them in the order of their parts. */
+function reminderMinutes(part: QuickAddPart, result: QuickAddResult): number {
+  const index = result.parts.filter((other) => other.kind === "reminder").indexOf(part);
+  return result.reminders[index] ?? 0;
+}
+
 /** What a recognised part means, in words: "Tomorrow 09:00", "High priority", "#home". */
 function meaning(part: QuickAddPart, result: QuickAddResult, timeZone: string): string {
   if (part.kind === "label") return part.text;
   if (part.kind === "priority") return `${PRIORITY_WORDS[result.priority]} priority`;
+  if (part.kind === "reminder") {
+    if (result.dueDate === null) return "Reminder needs a due date";
+    return `Reminder ${offsetWords(reminderMinutes(part, result)).toLowerCase()}`;
+  }
   if (part.kind === "repeat") {
     const rule = result.recurrence ?? "";
     return `Repeats ${describeRepeat(rule, result.recurrenceFrom) ?? rule}`;
@@ -30,8 +41,8 @@ function meaning(part: QuickAddPart, result: QuickAddResult, timeZone: string): 
 }
 
 /**
- * The parts of the quick-add line read as a date, repeat, priority or label, as chips under the field.
- * Removing one keeps its text in the title instead.
+ * The parts of the quick-add line read as a date, repeat, reminder, priority or label, as chips
+ * under the field. Removing one keeps its text in the title instead.
  */
 export function QuickAddChips({ result, className, timeZone, onRemove }: QuickAddChipsProps) {
   if (result.parts.length === 0) return null;

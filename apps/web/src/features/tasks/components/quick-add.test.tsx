@@ -59,6 +59,35 @@ describe("quick add", () => {
     });
   });
 
+  it("reads a reminder, shows it as a chip and sends it with the due date", async () => {
+    renderWithSession(<AddTaskForm timeZone={ZONE} />, fake.session);
+
+    await userEvent.type(screen.getByLabelText("Task title"), "Call Ana tomorrow 9am remind 30m");
+
+    expect(chips()).toEqual(["Due Tomorrow 09:00×", "Reminder 30 minutes before×"]);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect(posts()[0]?.body).toEqual({
+      title: "Call Ana",
+      description: null,
+      due_date: inBerlin(1),
+      due_time: "09:00",
+      time_zone: ZONE,
+      reminders: [{ offset_minutes: 30 }],
+    });
+  });
+
+  it("says a reminder needs a due date, and sends none without one", async () => {
+    renderWithSession(<AddTaskForm timeZone={ZONE} />, fake.session);
+
+    await userEvent.type(screen.getByLabelText("Task title"), "Call Ana remind 1h");
+
+    expect(chips()).toEqual(["Reminder needs a due date×"]);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect(posts()[0]?.body).toEqual({ title: "Call Ana", description: null });
+  });
+
   it("keeps a removed chip's text in the title", async () => {
     renderWithSession(<AddTaskForm timeZone={ZONE} />, fake.session);
     await userEvent.type(screen.getByLabelText("Task title"), "Read chapter 5 !high");

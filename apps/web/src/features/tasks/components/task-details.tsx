@@ -2,11 +2,13 @@
 
 import { describeRepeat } from "@taskline/repeat";
 import { cn } from "@/components/ui/cn";
-import { describeDue } from "../describe-due";
+import { type DueClock, describeDue } from "../describe-due";
+import { pendingReminders } from "../reminder-choices";
+import { bellLabel } from "../reminder-words";
 import type { Priority, Task } from "../task-api";
 import { ViewLink } from "../view-navigation";
 import { useDueClock } from "./due-clock";
-import { CalendarIcon, FlagIcon, RepeatIcon } from "./icons";
+import { BellIcon, CalendarIcon, FlagIcon, RepeatIcon } from "./icons";
 
 const PRIORITY: Record<Exclude<Priority, "none">, { text: string; className: string }> = {
   high: { text: "High", className: "text-red-600 dark:text-red-400" },
@@ -27,7 +29,24 @@ export function PriorityFlag({ priority }: { priority: Priority }) {
   );
 }
 
-/** Under a task's title: its priority, its due date in words and its labels (links to their views). */
+/** A bell when the task has reminders still to go off, named in words ("2 reminders"). */
+function ReminderBell({ task, clock }: { task: Task; clock: DueClock }) {
+  const pending = task.is_completed ? [] : pendingReminders(task, clock.now);
+  if (pending.length === 0) return null;
+  const label = bellLabel(pending, clock);
+  return (
+    <span className="inline-flex items-center gap-1" title={label}>
+      <BellIcon className="size-3.5" />
+      {pending.length > 1 ? <span aria-hidden="true">{pending.length}</span> : null}
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
+/**
+ * Under a task's title: its priority, its due date in words, a bell for pending reminders and its
+ * labels (links to their views).
+ */
 export function TaskDetails({ task }: { task: Task }) {
   const clock = useDueClock();
   const due = describeDue(task, clock);
@@ -35,7 +54,10 @@ export function TaskDetails({ task }: { task: Task }) {
     task.recurrence === null
       ? undefined
       : (describeRepeat(task.recurrence, task.recurrence_from) ?? task.recurrence);
-  if (!due && !repeat && task.priority === "none" && task.labels.length === 0) return null;
+  const reminding = !task.is_completed && pendingReminders(task, clock.now).length > 0;
+  if (!due && !repeat && !reminding && task.priority === "none" && task.labels.length === 0) {
+    return null;
+  }
   return (
     <div
       className={cn(
@@ -63,6 +85,7 @@ export function TaskDetails({ task }: { task: Task }) {
           {repeat}
         </span>
       ) : null}
+      <ReminderBell task={task} clock={clock} />
       {task.labels.map((label) => (
         <ViewLink
           key={label}

@@ -1,47 +1,14 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { type Task, unorganizedFields } from "../task-api";
-import { renderWithSession, setUpFakeTaskApi } from "../test/render-with-session";
-import { ViewNavigationProvider } from "../view-navigation";
-import { DueClockProvider } from "./due-clock";
-import { TaskItem } from "./task-item";
+import type { Task } from "../task-api";
+import { renderRow as renderRowFor, rowTask } from "../test/render-row";
+import { setUpFakeTaskApi } from "../test/render-with-session";
 
 const fake = setUpFakeTaskApi("row");
 
-/** Wednesday 2 Dec 2026, 14:00 in Berlin. */
-const NOW = new Date("2026-12-02T13:00:00Z");
-
-const task = (fields: Partial<Task>): Task => ({
-  id: "6f1c1f9e-3a57-4a43-9d0e-2f9f7c0b1a11",
-  user_id: "u",
-  title: "Pay rent",
-  description: null,
-  is_completed: false,
-  ...unorganizedFields(),
-  created_at: "2026-11-01T10:00:00.000Z",
-  updated_at: "2026-11-01T10:00:00.000Z",
-  ...fields,
-});
-
-function renderRow(shown: Task) {
-  window.history.replaceState(null, "", "/tasks");
-  return renderWithSession(
-    <ViewNavigationProvider initial={{ kind: "inbox" }}>
-      <DueClockProvider timeZone="Europe/Berlin" now={NOW}>
-        <ul>
-          <TaskItem
-            task={shown}
-            filter={{ status: "all" }}
-            onDelete={() => {}}
-            onLeave={() => {}}
-          />
-        </ul>
-      </DueClockProvider>
-    </ViewNavigationProvider>,
-    fake.session,
-  );
-}
+const task = rowTask;
+const renderRow = (shown: Task) => renderRowFor(shown, fake.session);
 
 describe("a task's row", () => {
   it("names its priority in words beside the coloured flag", () => {

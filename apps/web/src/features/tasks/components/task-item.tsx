@@ -8,6 +8,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { formatDate } from "@/lib/quick-add/wall-clock";
 import { takeFocusRequest } from "../focus-request";
+import { takeOpenRequest } from "../open-request";
 import type { Task, TaskChanges } from "../task-api";
 import { showLatest } from "../task-cache";
 import { TaskConflictError } from "../task-conflict";
@@ -100,6 +101,14 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
     openedFrom.current = from;
     setEditing(true);
   };
+
+  // A reminder's link names the task: its editor opens, in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per task, on its row's arrival
+  useEffect(() => {
+    if (!takeOpenRequest(task.id)) return;
+    openEditor("row");
+    itemRef.current?.scrollIntoView?.({ block: "center" });
+  }, [task.id]);
 
   const closeEditor = () => {
     returnFocus.current = openedFrom.current;

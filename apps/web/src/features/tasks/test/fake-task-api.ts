@@ -22,7 +22,7 @@ const ISSUER = "http://localhost:3000";
 export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   let keys = await generateKeyPair("EdDSA", { crv: "Ed25519" });
   const sessions = new Map<string, string>();
-  const store: FakeStore = { tasks: [], trashed: [] };
+  const store: FakeStore = { tasks: [], trashed: [], subscriptions: new Map() };
   const { tasks } = store;
   const received: ReceivedRequest[] = [];
   const refusals: Refusal[] = [];

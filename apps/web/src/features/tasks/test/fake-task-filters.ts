@@ -1,4 +1,5 @@
-import type { Task } from "../task-api";
+import { type Task, unorganizedFields } from "../task-api";
+import { storedReminders } from "./fake-reminders";
 
 /** The list's organizing filters as the API applies them: `label`, `due_after`, `due_before`, `q`. */
 export function matchesQuery(task: Task, query: URLSearchParams): boolean {
@@ -139,6 +140,9 @@ export function organizingFieldsOf(body: Record<string, unknown> | undefined): P
     fields.time_zone = typeof body.time_zone === "string" ? body.time_zone : "UTC";
   }
   Object.assign(fields, recurrenceOf(body ?? {}));
+  if (Array.isArray(body?.reminders)) {
+    fields.reminders = storedReminders(body.reminders, { ...fakeBlank(), ...fields });
+  }
   return fields;
 }
 
@@ -174,6 +178,19 @@ export function patchOrganizing(task: Task, body: Record<string, unknown>): Task
   if ("due_time" in body) next.due_time = (body.due_time as string | null) ?? null;
   if (typeof body.time_zone === "string") next.time_zone = body.time_zone;
   Object.assign(next, recurrenceOf(body));
+  if (Array.isArray(body.reminders)) next.reminders = storedReminders(body.reminders, next);
   const dueless = next.due_date === null && (next.due_time !== null || next.time_zone !== null);
   return dueless ? null : next;
 }
+
+/** A task with no fields set, to read a new task's reminders against. */
+const fakeBlank = (): Task => ({
+  id: "",
+  user_id: "",
+  title: "",
+  description: null,
+  is_completed: false,
+  ...unorganizedFields(),
+  created_at: "",
+  updated_at: "",
+});

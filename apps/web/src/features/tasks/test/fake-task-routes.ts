@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { firstDate } from "@taskline/repeat";
 import { type Task, unorganizedFields } from "../task-api";
 import { renameOrDeleteLabel } from "./fake-label-routes";
+import { pushAnswer } from "./fake-push-routes";
 import {
   comparator,
   labelsOf,
@@ -175,6 +176,8 @@ export function answer(store: FakeStore, tick: () => string, request: TaskReques
   const { tasks } = store;
   const inTrash = trashAnswer(store, tick, request);
   if (inTrash) return inTrash;
+  const push = pushAnswer(store.subscriptions, request);
+  if (push) return push;
   if (path === "/api/tasks" && method === "GET") return list(tasks, userId, request.query);
   if (path === "/api/tasks" && method === "POST") return create(tasks, tick(), request);
   if (path === "/api/labels" && method === "GET") {

@@ -5,6 +5,8 @@ import { type Answer, CONFLICT_DETAIL, etagOf, type TaskRequest } from "./fake-t
 export interface FakeStore {
   tasks: Task[];
   trashed: Task[];
+  /** Push subscriptions: endpoint → the user who posted it last. */
+  subscriptions: Map<string, string>;
 }
 
 const NOT_FOUND: Answer = { status: 404, body: { detail: "Task not found" } };
