@@ -14,3 +14,9 @@ export function takeOpenRequest(taskId: string): boolean {
   window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
   return true;
 }
+
+/** The task id the address names, if any (without taking it). */
+export function requestedTaskId(): string | null {
+  if (typeof window === "undefined") return null;
+  return new URL(window.location.href).searchParams.get(OPEN_TASK_PARAM);
+}

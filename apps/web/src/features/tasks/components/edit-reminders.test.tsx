@@ -160,4 +160,29 @@ describe("a reminder's link", () => {
     expect(await screen.findByRole("form", { name: 'Edit "Pay rent"' })).toBeVisible();
     expect(`${window.location.pathname}${window.location.search}`).toBe("/tasks?sort=due");
   });
+
+  it("opens a task the view does not list (here a completed one in Inbox) above the lists", async () => {
+    const [done] = fake.server.seed(fake.session.userId, [
+      { title: "Renew the passport", is_completed: true },
+    ]);
+    window.history.replaceState(null, "", `/tasks?task=${done?.id}`);
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    const section = await screen.findByRole("region", { name: "The task of your reminder" });
+    expect(
+      await within(section).findByRole("form", { name: 'Edit "Renew the passport"' }),
+    ).toBeVisible();
+  });
+
+  it("puts that task back among the lists with Back to the list", async () => {
+    const [done] = fake.server.seed(fake.session.userId, [
+      { title: "Renew the passport", is_completed: true },
+    ]);
+    window.history.replaceState(null, "", `/tasks?task=${done?.id}`);
+    await renderTaskManager(fake.session, { serverRendered: true });
+    const section = await screen.findByRole("region", { name: "The task of your reminder" });
+    await userEvent.click(within(section).getByRole("button", { name: "Back to the list" }));
+
+    expect(screen.queryByRole("region", { name: "The task of your reminder" })).toBeNull();
+  });
 });

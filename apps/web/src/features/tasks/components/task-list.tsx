@@ -25,8 +25,8 @@ interface TaskListProps {
   empty: EmptyText | null;
   /** One list per due day, each under its heading ("Tomorrow", "Friday 5 Dec"). */
   groupByDay?: boolean;
-  /** Deleted on screen, waiting for the undo offer to end. */
-  hidden: ReadonlyMap<string, Task>;
+  /** Left out: deleted on screen (waiting for the undo offer to end), or shown elsewhere. */
+  hidden: { has(id: string): boolean };
   onDelete(task: Task): void;
   /** Where focus goes when the last visible task leaves. */
   focusFallback(): void;

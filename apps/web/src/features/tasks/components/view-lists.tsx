@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import type { Task } from "../task-api";
 import {
   type ScreenState,
@@ -9,6 +10,7 @@ import {
   type ViewSection,
 } from "../task-views";
 import { useTaskList } from "../use-task-queries";
+import { RequestedTask, useRequestedTask } from "./requested-task";
 import { TaskList } from "./task-list";
 import type { EmptyText } from "./task-list-states";
 
@@ -71,7 +73,10 @@ function SectionList({
   screen,
   section,
   ...rest
-}: Omit<ViewListsProps, "days"> & { section: ViewSection }) {
+}: Omit<ViewListsProps, "days" | "hidden"> & {
+  section: ViewSection;
+  hidden: { has(id: string): boolean };
+}) {
   const query = useTaskList(section.filter);
   const { view } = screen;
   return (
@@ -92,17 +97,31 @@ function SectionList({
   );
 }
 
-/** The lists on screen: the view's one, Today's "Overdue" above the day's own, or a search's. */
+/**
+ * The lists on screen: the view's one, Today's "Overdue" above the day's own, or a search's; above
+ * them the task a reminder's link names (`RequestedTask`), which they then leave out.
+ */
 export function ViewLists({ screen, days, ...rest }: ViewListsProps) {
   const { view } = screen;
+  const requested = useRequestedTask();
+  // Left out of the lists from the start, so that its editor opens in one place only.
+  const hidden = useMemo(
+    () => ({ has: (id: string) => rest.hidden.has(id) || id === requested.id }),
+    [rest.hidden, requested.id],
+  );
+  const shown = requested.task && !rest.hidden.has(requested.task.id) ? requested.task : undefined;
   return (
     <>
+      {shown ? (
+        <RequestedTask task={shown} onDelete={rest.onDelete} onDismiss={requested.dismiss} />
+      ) : null}
       {screenSections(screen, days).map((section) => (
         <SectionList
           key={`${view.kind}:${view.kind === "label" ? view.name : ""}:${section.id}`}
           screen={screen}
           section={section}
           {...rest}
+          hidden={hidden}
         />
       ))}
     </>
