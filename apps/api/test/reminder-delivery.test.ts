@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { pushSubscriptions } from "../src/db/schema.ts";
 import { parseEnv } from "../src/env.ts";
@@ -16,7 +16,7 @@ import { PushReceiver } from "./support/push-receiver.ts";
 
 const api = setupTestApi();
 const receiver = new PushReceiver(TEST_VAPID.publicKey);
-let worker: ReminderWorker | undefined;
+let workers: ReminderWorker[] = [];
 
 const config = parseEnv({
   VAPID_PUBLIC_KEY: TEST_VAPID.publicKey,
@@ -26,17 +26,15 @@ const config = parseEnv({
 });
 
 const startWorker = async () => {
-  worker = await startReminderWorker({
-    config,
-    database: api.database,
-    logger: createLogger("silent"),
-  });
+  workers.push(
+    await startReminderWorker({ config, database: api.database, logger: createLogger("silent") }),
+  );
 };
 
 beforeAll(() => receiver.start());
 afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
+  await Promise.all(workers.map((worker) => worker.stop()));
+  workers = [];
   receiver.received.length = 0;
   receiver.status = 201;
 });
@@ -166,5 +164,37 @@ describe("reminder delivery", () => {
     const pushes = await receiver.waitFor(2);
     await new Promise((wait) => setTimeout(wait, 1000));
     expect(pushes.length).toBe(2);
+  });
+
+  test("two workers on one database (two replicas) send each reminder once", async () => {
+    const alice = await api.user("alice");
+    await subscribe(alice);
+    await startWorker();
+    await startWorker();
+    const at = inSeconds(1);
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        createTask(alice, { title: `Call ${n}`, reminders: [{ at }] }),
+      ),
+    );
+    await receiver.waitFor(20);
+    await new Promise((wait) => setTimeout(wait, 1500));
+    const pushed = receiver.received.map((push) => (push.message as { task_id: string }).task_id);
+    expect(pushed.sort()).toEqual(created.map((task) => task.id).sort());
+  });
+
+  test("after its last retry against a failing push service, the reminder shows failed_at, not sent_at", async () => {
+    const alice = await api.user("alice");
+    await subscribe(alice);
+    receiver.status = 503;
+    const task = await createTask(alice, { title: "Call", reminders: [{ at: inSeconds(1) }] });
+    // The queue retries for an hour; this job has no retry left.
+    await api.database.db
+      .update(jobs)
+      .set({ retryLimit: 0 })
+      .where(sql`${jobs.data}->>'task_id' = ${task.id}`);
+    await startWorker();
+    const failed = await reminderOnceSet(alice, task.id, "failed_at");
+    expect(failed.sent_at).toBeNull();
   });
 });
