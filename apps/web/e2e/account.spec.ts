@@ -195,4 +195,39 @@ test.describe("the account page", () => {
     });
     expect([list.status(), await list.json()]).toEqual([401, { detail: "Account deleted" }]);
   });
+
+  test("deleting the account with a passkey instead of the password", async ({
+    page,
+    context,
+    account,
+  }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    expect((await callApi(context, "POST", "/api/tasks", { title: "Mine" })).status()).toBe(201);
+    const token = await apiToken(context);
+    await page.goto("/account");
+    await page.getByLabel("Passkey name").fill("Test laptop");
+    await page.getByRole("button", { name: "Add a passkey" }).click();
+    await expect(page.getByRole("list", { name: "Passkeys" })).toContainText("Test laptop");
+
+    await page.getByRole("button", { name: "Delete my account" }).click();
+    await page.getByRole("button", { name: "Confirm with a passkey and delete" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?notice=account-deleted$/);
+    await signInWithPassword(page, account.email, account.password);
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Invalid email or password");
+    const list = await context.request.get(`${apiUrl}/api/tasks`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect([list.status(), await list.json()]).toEqual([401, { detail: "Account deleted" }]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { BetterAuthOptions, BetterAuthPlugin } from "better-auth";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import type { Env } from "./env";
 import { publicEnv } from "./public-env";
 
@@ -55,9 +55,17 @@ export function accountDeletionOptions(
   };
 }
 
+/** How long a passkey confirmed in a session stands in for the password to delete the account. */
+export const PASSKEY_CONFIRMATION_MS = 2 * 60_000;
+
+/** The mark a passkey sign-in leaves on its new session (in Better Auth's verification table). */
+const confirmation = (sessionId: string) => `account-deletion-confirmed:${sessionId}`;
+
 /**
- * Deleting an account always takes the password: Better Auth would otherwise accept a session
- * younger than a day, which anyone at an unlocked screen has.
+ * Deleting an account takes the password, or a passkey confirmed in this session within the last
+ * two minutes (the account page signs in with the passkey just before): Better Auth would
+ * otherwise accept any session younger than a day, which anyone at an unlocked screen has. A
+ * passkey sign-in marks its session; the mark is used once.
  */
 export const passwordForDeletion: BetterAuthPlugin = {
   id: "password-for-deletion",
@@ -68,9 +76,33 @@ export const passwordForDeletion: BetterAuthPlugin = {
         handler: createAuthMiddleware(async (ctx) => {
           const password = (ctx.body as { password?: unknown } | undefined)?.password;
           if (typeof password === "string" && password !== "") return;
+          const session = await getSessionFromCtx(ctx);
+          const mark =
+            session &&
+            (await ctx.context.internalAdapter.findVerificationValue(
+              confirmation(session.session.id),
+            ));
+          if (mark && mark.value === session.user.id && mark.expiresAt.getTime() > Date.now()) {
+            await ctx.context.internalAdapter.deleteVerificationByIdentifier(mark.identifier);
+            return;
+          }
           throw new APIError("BAD_REQUEST", {
             code: "PASSWORD_REQUIRED",
-            message: "Enter your password to delete your account.",
+            message: "Enter your password, or confirm with a passkey, to delete your account.",
+          });
+        }),
+      },
+    ],
+    after: [
+      {
+        matcher: (context) => context.path === "/passkey/verify-authentication",
+        handler: createAuthMiddleware(async (ctx) => {
+          const created = ctx.context.newSession;
+          if (!created) return;
+          await ctx.context.internalAdapter.createVerificationValue({
+            identifier: confirmation(created.session.id),
+            value: created.user.id,
+            expiresAt: new Date(Date.now() + PASSKEY_CONFIRMATION_MS),
           });
         }),
       },
