@@ -2,6 +2,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { type Database, isDatabaseUnavailable, isQueryCanceled } from "./db/client.ts";
 import type { Config } from "./env.ts";
+import { createEventHub, type EventHub } from "./events/event-hub.ts";
 import { type App, newApp } from "./lib/context.ts";
 import { ApiError, DETAIL } from "./lib/errors.ts";
 import type { TokenVerifier } from "./lib/jwt.ts";
@@ -27,6 +28,8 @@ export type AppDeps = {
   lifecycle?: Lifecycle;
   /** The per-user limits of the task routes (createRateLimits). */
   rateLimits: RateLimits;
+  /** The live event streams; by default a hub of this app's own (index.ts ends its streams). */
+  events?: EventHub;
 };
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -48,6 +51,7 @@ export function buildOpenApiDocument() {
 export function createApp(deps: AppDeps): App {
   const app = newApp();
   const lifecycle = deps.lifecycle ?? createLifecycle();
+  const events = deps.events ?? createEventHub(deps.database, deps.logger);
 
   // First, so that it sees the final answer, whatever made it.
   app.use(closeConnectionsWhenDraining(lifecycle));
@@ -74,6 +78,7 @@ export function createApp(deps: AppDeps): App {
     c.set("verifier", deps.verifier);
     c.set("lifecycle", lifecycle);
     c.set("rateLimits", deps.rateLimits);
+    c.set("events", events);
     await next();
   });
 

@@ -3,6 +3,8 @@ import { createApp } from "./app.ts";
 import { runPrimary, workerCount } from "./cluster.ts";
 import { type Database, databaseTarget, openDatabase } from "./db/client.ts";
 import { type Config, EnvError, loadConfig } from "./env.ts";
+import { createEventHub } from "./events/event-hub.ts";
+import { pruneEventsRegularly } from "./events/prune-events.ts";
 import { sweepIdempotencyKeysRegularly } from "./lib/idempotency.ts";
 import { createVerifier } from "./lib/jwt.ts";
 import { createLifecycle } from "./lib/lifecycle.ts";
@@ -70,10 +72,15 @@ async function serve(config: Config, database: Database, logger: Logger) {
     logger,
   });
   const verifier = createVerifier(config.auth);
-  const app = createApp({ config, database, verifier, logger, lifecycle, rateLimits });
+  const events = createEventHub(database, logger);
+  const app = createApp({ config, database, verifier, logger, lifecycle, rateLimits, events });
+  // Streams never finish on their own: once connections are to close, they end with a word to
+  // reconnect (to another replica).
+  void requests.connections.then(() => events.close());
   const server = await listen(app, config.port);
   const stopSweeping = sweepIdempotencyKeysRegularly(database.db, logger);
   const stopPurging = purgeExpiredTrashRegularly(database.db, logger);
+  const stopPruning = pruneEventsRegularly(database.db, logger);
   const reminders = config.push.runWorker
     ? await startReminderWorker({ config, database, logger })
     : undefined;
@@ -83,6 +90,7 @@ async function serve(config: Config, database: Database, logger: Logger) {
   );
   await stopServing(requests, server, lifecycle, config.shutdownGraceMs, logger);
   stopSweeping();
+  stopPruning();
   await stopPurging();
   await reminders?.stop();
   await rateLimits.close();

@@ -5,6 +5,7 @@ import { createApp } from "../src/app.ts";
 import type { Database } from "../src/db/client.ts";
 import { tasks, trashedTasks } from "../src/db/schema.ts";
 import { parseEnv } from "../src/env.ts";
+import { createEventHub } from "../src/events/event-hub.ts";
 import { DEFAULT_JWKS_TIMINGS, type JwksTimings } from "../src/lib/jwks-key-source.ts";
 import { createVerifier } from "../src/lib/jwt.ts";
 import { createLogger } from "../src/lib/logger.ts";
@@ -49,6 +50,8 @@ export type AppOptions = {
   onServer?: boolean;
   /** Prefix of the rate-limit keys in Redis (with REDIS_URL): one per test, to share or not. */
   rateLimitKeyPrefix?: string;
+  /** How often event streams send their heartbeat (default: the production 25 s). */
+  heartbeatMs?: number;
 };
 
 export type RunningApp = {
@@ -90,7 +93,8 @@ export async function startApp(
     keyPrefix: options.rateLimitKeyPrefix,
     logger,
   });
-  const app = createApp({ config, database, verifier, logger, rateLimits });
+  const events = createEventHub(database, logger, { heartbeatMs: options.heartbeatMs });
+  const app = createApp({ config, database, verifier, logger, rateLimits, events });
   const server: RunningServer = await listen(app, 0, "127.0.0.1");
   return {
     url: server.url,
@@ -98,6 +102,7 @@ export async function startApp(
     jwksFetches: () => verifier.keySource?.fetchCount ?? 0,
     client: (token) => new Client(server.url, token),
     close: async () => {
+      await events.close();
       await server.close(1_000);
       await rateLimits.close();
     },

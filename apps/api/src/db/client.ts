@@ -24,6 +24,8 @@ export type DatabaseTarget =
   /** `dataDir` undefined: in memory (tests). */
   | { kind: "pglite"; dataDir?: string };
 
+export type Listening = { close(): Promise<void> };
+
 export type Database = {
   db: Db;
   kind: DatabaseTarget["kind"];
@@ -36,6 +38,15 @@ export type Database = {
   migrate(): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel, on a connection of its own (re-established after a loss: `onReconnect`
+   * then says notifications may have been missed). Resolves once listening.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect: () => void,
+  ): Promise<Listening>;
   close(): Promise<void>;
 };
 
@@ -169,6 +180,14 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Da
     },
     async ping() {
       await db.execute(sql`select 1`);
+    },
+    async listen(channel, onPayload, onReconnect) {
+      let first = true;
+      const request = await client.listen(channel, onPayload, () => {
+        if (!first) onReconnect();
+        first = false;
+      });
+      return { close: () => request.unlisten() };
     },
     async close() {
       await client.end({ timeout: 5 });

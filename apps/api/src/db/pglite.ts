@@ -59,6 +59,11 @@ export function pgliteDatabase(client: PGlite): Database {
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async listen(channel, onPayload) {
+      // In this process: nothing to lose between NOTIFY and the listener.
+      const unlisten = await client.listen(channel, onPayload);
+      return { close: unlisten };
+    },
     async close() {
       await client.close();
     },

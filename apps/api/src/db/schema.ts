@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigserial,
   boolean,
   check,
   date,
@@ -223,4 +224,28 @@ export const pushSubscriptions = pgTable(
     updatedAt: timestampMs("updated_at"),
   },
   (t) => [index("push_subscriptions_user_idx").on(t.userId, t.updatedAt)],
+);
+
+/**
+ * What changed for whom, for the live event stream (GET /api/events, events/): written by
+ * Postgres itself for every statement that changes tasks (migration 0010's triggers), whichever
+ * route or worker runs it, and announced with NOTIFY once the transaction commits. Kept a few
+ * minutes, for streams that reconnect with `Last-Event-ID`.
+ */
+export const taskEvents = pgTable(
+  "task_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id").notNull(),
+    type: text("type", {
+      enum: ["task.created", "task.updated", "task.deleted", "labels.changed"],
+    }).notNull(),
+    /** The task; null for `labels.changed`. */
+    taskId: uuid("task_id"),
+    createdAt: timestampMs("created_at"),
+  },
+  (t) => [
+    index("task_events_user_idx").on(t.userId, t.id),
+    index("task_events_created_idx").on(t.createdAt),
+  ],
 );

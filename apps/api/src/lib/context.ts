@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Database } from "../db/client.ts";
 import type { Config } from "../env.ts";
+import type { EventHub } from "../events/event-hub.ts";
 import type { AuthUser, TokenVerifier } from "./jwt.ts";
 import type { Lifecycle } from "./lifecycle.ts";
 import type { RequestLog } from "./logger.ts";
@@ -23,6 +24,8 @@ export type AppEnv = {
     lifecycle: Lifecycle;
     /** The per-user counters the rate-limit middleware consults. */
     rateLimits: RateLimits;
+    /** This process's live event streams (GET /api/events). */
+    events: EventHub;
     /** Set by the auth middleware on every task route. */
     user: AuthUser;
     /** Why the auth middleware refused the token (logged with the request, never the token). */

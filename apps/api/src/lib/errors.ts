@@ -86,6 +86,10 @@ export const DETAIL = {
     "Unsupported Media Type: send the file in a multipart form (field file), or as application/json or text/csv",
   bodyCutShort: "The connection closed before the whole request body arrived",
   internal: "Internal Server Error",
+  tooManyStreams: (most: number) =>
+    `Too many open event streams: at most ${most} per user; close one (another tab) and retry`,
+  streamsFull: "This server holds as many event streams as it can; retry shortly",
+  badLastEventId: "Last-Event-ID should be the id of an event this stream sent",
 } as const;
 
 /** The 429's words: which limit, and when to try again. */

@@ -1,6 +1,7 @@
 import type { App } from "../lib/context.ts";
 import { registerSecurityScheme } from "../lib/openapi.ts";
 import { registerAccountRoutes } from "./account/index.ts";
+import { registerEventRoutes } from "./events/index.ts";
 import { registerHealthRoutes } from "./health/index.ts";
 import { registerLabelRoutes } from "./labels/index.ts";
 import { registerPushRoutes } from "./push/index.ts";
@@ -14,4 +15,5 @@ export function registerRoutes(app: App) {
   registerLabelRoutes(app);
   registerAccountRoutes(app);
   registerPushRoutes(app);
+  registerEventRoutes(app);
 }

@@ -303,6 +303,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your changes, live
+         * @description A Server-Sent Events stream of the caller's own changes, made on any device through any replica: `task.created` and `task.updated` (data: the task's JSON), `task.deleted` (data: `{"id"}`), `labels.changed` (data: the caller's labels as `GET /api/labels` answers them). Each event has an `id`; a client reconnecting with `Last-Event-ID` gets what it missed in the last 5 minutes, else an `event: resync` (refetch the lists). A comment every 25 s keeps the connection open. When the token expires the stream ends with `event: token-expired` (reconnect with a fresh one); when the server stops, with `event: shutdown` (reconnect). Read it with `fetch` (the token in the `Authorization` header).
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2781,6 +2801,75 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description Invalid path parameter, query parameter, header or body; or an `Idempotency-Key` already used with another request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The caller's requests (`RATE_LIMIT_REQUESTS_PER_MINUTE`, default 600) or writes (`RATE_LIMIT_WRITES_PER_MINUTE`, default 120) in this minute are over the limit; the detail says which and when to retry. */
+            429: {
+                headers: {
+                    /** @description Seconds until the request may be sent again. */
+                    "Retry-After"?: number;
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+            /** @description `Authentication service unavailable` (the JWKS could not be fetched yet), `Database unavailable`, or the request passed its deadline (`REQUEST_TIMEOUT_MS`); with `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The id of the last event received, to resume after it. */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (`text/event-stream`). */
+            200: {
+                headers: {
+                    /** @description The caller's quotas per 60-second window, e.g. `"requests";q=600;w=60, "writes";q=120;w=60` (writes only on POST, PUT, PATCH and DELETE). */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each quota and the seconds until its window ends, e.g. `"requests";r=599;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing, malformed, expired or otherwise invalid bearer token, or the account was deleted (`Account deleted`); with `WWW-Authenticate: Bearer`. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,104 @@
+import { and, asc, between, eq, gt, lt, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { taskEvents, tasks } from "../db/schema.ts";
+import { listLabels, toLabelJson } from "../tasks/labels.ts";
+import { taskJsonSql } from "../tasks/task-json.ts";
+
+/** How long events are kept for a stream that reconnects with `Last-Event-ID`. */
+export const RESUME_WINDOW_MS = 5 * 60_000;
+
+/** The most missed events a reconnecting stream is sent; past that it is told to resync. */
+const RESUME_MAX = 1000;
+
+/** An event as a stream sends it: `data` is the task's JSON, `{"id"}` or the labels' JSON. */
+export type LiveEvent = { id: number; type: string; data: string };
+
+type EventRow = { id: number; type: string; taskId: string | null; task: string | null };
+
+const columns = {
+  id: taskEvents.id,
+  type: taskEvents.type,
+  taskId: taskEvents.taskId,
+  task: sql<string | null>`case when ${tasks.id} is null then null else ${taskJsonSql} end`,
+};
+
+/** The user's own task, if it still exists: a created or updated task's data is its JSON now. */
+const ownTask = and(eq(tasks.id, taskEvents.taskId), eq(tasks.userId, taskEvents.userId));
+
+/**
+ * The rows as events: a task created or updated since deleted is left out (its deletion follows);
+ * `labels.changed` carries the user's labels as `GET /api/labels` answers them.
+ */
+async function toEvents(db: Db, userId: string, rows: EventRow[]): Promise<LiveEvent[]> {
+  const labels = rows.some((row) => row.type === "labels.changed")
+    ? JSON.stringify((await listLabels(db, { userId })).map(toLabelJson))
+    : "[]";
+  return rows.flatMap((row): LiveEvent[] => {
+    if (row.type === "labels.changed") return [{ id: row.id, type: row.type, data: labels }];
+    if (row.type === "task.deleted") {
+      return [{ id: row.id, type: row.type, data: JSON.stringify({ id: row.taskId }) }];
+    }
+    return row.task === null ? [] : [{ id: row.id, type: row.type, data: row.task }];
+  });
+}
+
+/** The user's events with ids from `first` to `last` (one NOTIFY's range), in order. */
+export async function eventsBetween(
+  db: Db,
+  params: { userId: string; first: number; last: number },
+): Promise<LiveEvent[]> {
+  const rows = await db
+    .select(columns)
+    .from(taskEvents)
+    .leftJoin(tasks, ownTask)
+    .where(
+      and(eq(taskEvents.userId, params.userId), between(taskEvents.id, params.first, params.last)),
+    )
+    .orderBy(asc(taskEvents.id));
+  return toEvents(db, params.userId, rows);
+}
+
+/**
+ * The user's events after `lastId`, for a stream that reconnects: "resync" when that event is not
+ * the user's or is older than RESUME_WINDOW_MS (others may be gone), or when too many were missed.
+ */
+export async function eventsAfter(
+  db: Db,
+  params: { userId: string; lastId: number },
+): Promise<LiveEvent[] | "resync"> {
+  const { userId, lastId } = params;
+  const [known] = await db
+    .select({ id: taskEvents.id })
+    .from(taskEvents)
+    .where(
+      and(
+        eq(taskEvents.id, lastId),
+        eq(taskEvents.userId, userId),
+        gt(taskEvents.createdAt, sql`now() - make_interval(secs => ${RESUME_WINDOW_MS / 1000})`),
+      ),
+    );
+  if (known === undefined) return "resync";
+  const rows = await db
+    .select(columns)
+    .from(taskEvents)
+    .leftJoin(tasks, ownTask)
+    .where(and(eq(taskEvents.userId, userId), gt(taskEvents.id, lastId)))
+    .orderBy(asc(taskEvents.id))
+    .limit(RESUME_MAX + 1);
+  if (rows.length > RESUME_MAX) return "resync";
+  return toEvents(db, userId, rows);
+}
+
+/** Deletes events older than twice the resume window; how many. */
+export async function pruneEvents(db: Db): Promise<number> {
+  const gone = await db
+    .delete(taskEvents)
+    .where(
+      lt(
+        taskEvents.createdAt,
+        sql`now() - make_interval(secs => ${(2 * RESUME_WINDOW_MS) / 1000})`,
+      ),
+    )
+    .returning({ id: taskEvents.id });
+  return gone.length;
+}
