@@ -12,10 +12,13 @@ import {
   type TestDatabase,
 } from "./harness.ts";
 import { PushReceiver } from "./support/push-receiver.ts";
+import { SseClient } from "./support/sse-client.ts";
 
 /**
- * The real entry point in its own process delivers reminders (REMINDER_WORKER defaults to on); one
- * that falls due while the API is stopped goes out once it is started again.
+ * What the real entry point, in its own process, does with work that outlives a request: it
+ * delivers reminders (REMINDER_WORKER defaults to on), and one that falls due while the API is
+ * stopped goes out once it is started again; on SIGTERM, its event streams end with a word to
+ * reconnect rather than holding the shutdown up.
  */
 
 const jwks = new JwksServer();
@@ -78,6 +81,26 @@ describe("reminders across a restart", { timeout: 60_000 }, () => {
         due_at: null,
         url: `http://localhost:3000/tasks?task=${(created.body as { id: string }).id}`,
       },
+    ]);
+  });
+
+  test("SIGTERM ends open event streams with event: shutdown, and the process exits 0 at once", async () => {
+    const key = jwks.keys[0];
+    if (!key) throw new Error("no key");
+    const api = await boot({ ...env(), SHUTDOWN_GRACE_MS: "20000" });
+    const stream = await SseClient.open(
+      `${api.url}/api/events`,
+      await signToken(key, "user_streams"),
+    );
+    await stream.until((c) => c.of("ready").length === 1);
+    const signalled = Date.now();
+    api.child.kill("SIGTERM");
+    const code = await api.exited;
+    await stream.until((c) => c.ended);
+    expect([code, stream.events.at(-1)?.event, Date.now() - signalled < 10_000]).toEqual([
+      0,
+      "shutdown",
+      true,
     ]);
   });
 });
