@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { ReminderChoice } from "../../reminders/stored-reminder.ts";
 import { hasFutureOccurrence } from "../../tasks/recurrence.ts";
+import { reminders } from "./reminder.types.ts";
 import {
   calendarDate,
   description,
@@ -12,7 +13,6 @@ import {
   priority,
   recurrence,
   recurrenceFrom,
-  reminders,
   timeZone,
   title,
 } from "./task.types.ts";
