@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { openPglite, openPostgres } from "./db/client";
-import { healthAnswer, readinessAnswer } from "./probes";
+import { openPglite, openPostgres } from "../../src/lib/db/client";
+import { healthAnswer, readinessAnswer } from "../../src/lib/probes";
+
+/** The server TEST_DATABASE_URL names (a ping needs no database of its own), else in-memory PGlite. */
+const openTestDatabase = () => {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  return serverUrl ? openPostgres(serverUrl) : openPglite(null);
+};
 
 describe("health and readiness answers", () => {
   it("/health is 200 {status: ok}", async () => {
@@ -12,7 +18,7 @@ describe("health and readiness answers", () => {
   });
 
   it("/ready is 200 {status: ready} while the database answers", async () => {
-    const database = openPglite(null);
+    const database = openTestDatabase();
     try {
       const response = await readinessAnswer(async () => database);
       expect({ status: response.status, body: await response.json() }).toEqual({
@@ -25,7 +31,7 @@ describe("health and readiness answers", () => {
   });
 
   it("/ready is 503 once the database is closed", async () => {
-    const database = openPglite(null);
+    const database = openTestDatabase();
     await database.close();
     const response = await readinessAnswer(async () => database);
     expect({ status: response.status, body: await response.json() }).toEqual({
