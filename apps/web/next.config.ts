@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { NextConfig } from "next";
 import { publicEnv } from "./src/lib/public-env";
 
@@ -16,6 +17,13 @@ const nextConfig: NextConfig = {
   // The API's origin, decided once at build (its default too) and inlined into every bundle: the
   // browser calls it and the server's CSP allows it, never two different values.
   env: { NEXT_PUBLIC_API_URL: publicEnv.apiUrl },
+  // A self-contained server (.next/standalone) for the container images in deploy/; `next start`
+  // (npm start, the e2e suite) serves the same build as before.
+  output: "standalone",
+  // The workspace root, so the server's node_modules (hoisted there) are traced into it.
+  outputFileTracingRoot: resolve(import.meta.dirname, "../.."),
+  // Read from disk at start-up (src/lib/paths.ts), so no import brings them in.
+  outputFileTracingIncludes: { "/*": ["./migrations/**/*"] },
   poweredByHeader: false,
   reactStrictMode: true,
   // Workspace packages are TypeScript source: Next.js compiles them with the app.

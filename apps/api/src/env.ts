@@ -190,6 +190,12 @@ const schema = z.object({
   REMINDER_WORKER: optionalBoolean,
 });
 
+/**
+ * Every variable this app reads: the schema's, and NODE_ENV (only for APP_ENV's default). The
+ * deploy files (deploy/) set no other, which their test checks.
+ */
+export const ENV_VARIABLES: readonly string[] = [...schema.keyof().options, "NODE_ENV"];
+
 function isJwksAlgorithm(value: string): value is JwksAlgorithm {
   return (JWKS_ALGORITHMS as readonly string[]).includes(value);
 }

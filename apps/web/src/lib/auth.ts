@@ -168,21 +168,32 @@ export function createAuth({ env, database }: { env: Env; database: DatabaseHand
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const slot = globalThis as typeof globalThis & { __taskline_auth?: Promise<Auth> };
+type Started = { auth: Auth; database: DatabaseHandle };
+
+const slot = globalThis as typeof globalThis & { __taskline_auth?: Promise<Started> };
+
+function start(): Promise<Started> {
+  slot.__taskline_auth ??= (async () => {
+    const env = getEnv();
+    const database = await openDatabase(env);
+    return { auth: createAuth({ env, database }), database };
+  })().catch((error: unknown) => {
+    slot.__taskline_auth = undefined;
+    throw error;
+  });
+  return slot.__taskline_auth;
+}
 
 /**
  * This process's Better Auth instance: configuration parsed, database opened and migrated on
  * first use (never at `next build`). One per process, kept on `globalThis` so dev reloads reuse
  * the same PGlite. A failed start is not cached, so the next request tries again.
  */
-export function getAuth(): Promise<Auth> {
-  slot.__taskline_auth ??= (async () => {
-    const env = getEnv();
-    const database = await openDatabase(env);
-    return createAuth({ env, database });
-  })().catch((error: unknown) => {
-    slot.__taskline_auth = undefined;
-    throw error;
-  });
-  return slot.__taskline_auth;
+export async function getAuth(): Promise<Auth> {
+  return (await start()).auth;
+}
+
+/** The auth database of this process's Better Auth instance (for `/ready`). */
+export async function getAuthDatabase(): Promise<DatabaseHandle> {
+  return (await start()).database;
 }

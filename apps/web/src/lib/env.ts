@@ -97,6 +97,12 @@ const envSchema = z.object({
   REQUIRE_EMAIL_VERIFICATION: flag("REQUIRE_EMAIL_VERIFICATION"),
 });
 
+/**
+ * Every variable this module reads: the schema's, and NODE_ENV (APP_ENV's default, and whether
+ * this is `next dev`). The deploy files (deploy/) set no other, which their test checks.
+ */
+export const ENV_VARIABLES: readonly string[] = [...envSchema.keyof().options, "NODE_ENV"];
+
 export type Env = Omit<z.infer<typeof envSchema>, "DATA_DIR"> & {
   /** Directory for the embedded database and the generated development secret. */
   DATA_DIR: string;
