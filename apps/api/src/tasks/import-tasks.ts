@@ -8,6 +8,9 @@ import { withThousands } from "../lib/format.ts";
 import { taskFields } from "../routes/tasks/task-body.ts";
 import { storedColumns } from "./task-writes.ts";
 
+/** The advisory lock (with the user's hash) that puts a user's imports one after the other. */
+const IMPORT_LOCK = 1_769_172_850;
+
 /** Rows per insert statement: well under Postgres' 65,535 parameters for 17 columns. */
 const INSERT_BATCH = 1000;
 
@@ -22,6 +25,10 @@ export async function importTasks(
 ): Promise<number> {
   const { userId, quota } = params;
   return db.transaction(async (tx) => {
+    // One import of a user at a time: each counts what the one before it committed, so two at once
+    // cannot together pass the quota. (Single creates may still slip in beside one, as they may
+    // beside each other: see insertTask.)
+    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${userId}))`);
     // account_open takes the account's lock shared, so a deletion waits for the commit.
     const [state] = await tx
       .select({ open: accountOpen(userId).mapWith(Boolean), held: sql<number>`count(*)::int` })

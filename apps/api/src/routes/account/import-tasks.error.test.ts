@@ -31,6 +31,18 @@ describe("POST /api/import refuses, writing nothing", () => {
     });
   });
 
+  test("two imports at once that each fit but not together: one is imported, the other refused", async () => {
+    const alice = await api.user("alice");
+    const [first, second] = await Promise.all([
+      alice.send("POST", "/api/import", todoist("One", "Two"), "text/csv"),
+      alice.send("POST", "/api/import", todoist("Three", "Four"), "text/csv"),
+    ]);
+    expect([[first.status, second.status].sort(), (await titlesOf(alice)).length]).toEqual([
+      [201, 403],
+      2,
+    ]);
+  });
+
   test("exactly as many as the quota leaves room for are imported", async () => {
     const alice = await api.user("alice");
     await createTask(alice, { title: "Held" });
