@@ -1,5 +1,5 @@
-import type { Page, Response } from "@playwright/test";
-import { apiUrl, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { apiAnswer, expect, test } from "./fixtures";
 
 /** Two tabs of one user: what one does, the other shows within a second, without a reload. */
 
@@ -10,15 +10,6 @@ const checkbox = (page: Page, title: string) =>
   page.getByRole("checkbox", { name: `Complete "${title}"` });
 const viewLink = (page: Page, name: RegExp) =>
   page.getByRole("navigation", { name: "Views" }).getByRole("link", { name });
-
-function apiAnswer(page: Page, method: string, path: RegExp): Promise<Response> {
-  return page.waitForResponse(
-    (response) =>
-      response.request().method() === method &&
-      response.url().startsWith(apiUrl) &&
-      path.test(new URL(response.url()).pathname),
-  );
-}
 
 /** Opens the tasks page and waits until its live stream has answered. */
 async function openLive(page: Page) {
