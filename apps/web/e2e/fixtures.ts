@@ -5,6 +5,8 @@ import {
   type BrowserContext,
   test as base,
   expect,
+  type Page,
+  type Response,
 } from "@playwright/test";
 
 /**
@@ -71,6 +73,16 @@ export async function callApi(
     headers: { authorization: `Bearer ${token}` },
     ...(data ? { data } : {}),
   });
+}
+
+/** Resolves with the API's answer to the request an action triggers (the UI is optimistic). */
+export function apiAnswer(page: Page, method: string, path: RegExp): Promise<Response> {
+  return page.waitForResponse(
+    (response) =>
+      response.request().method() === method &&
+      response.url().startsWith(apiUrl) &&
+      path.test(new URL(response.url()).pathname),
+  );
 }
 
 export const test = base.extend<{ account: Account }>({

@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   type Account,
-  apiUrl,
+  apiAnswer,
   callApi,
   expect,
   newAccount,
@@ -29,16 +29,6 @@ const upcomingScreenshotPath = fileURLToPath(
 const checkbox = (page: Page, title: string) =>
   page.getByRole("checkbox", { name: `Complete "${title}"` });
 const taskItems = (page: Page) => page.getByRole("list", { name: "Tasks" }).getByRole("listitem");
-
-/** Resolves with the API's answer to the request an action triggers (the UI is optimistic). */
-function apiAnswer(page: Page, method: string, path: RegExp): Promise<Response> {
-  return page.waitForResponse(
-    (response) =>
-      response.request().method() === method &&
-      response.url().startsWith(apiUrl) &&
-      path.test(new URL(response.url()).pathname),
-  );
-}
 
 async function signUpThroughForm(page: Page, account: Account) {
   await page.goto("/sign-up");

@@ -1,5 +1,5 @@
-import type { Page, Response } from "@playwright/test";
-import { apiUrl, callApi, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { apiAnswer, apiUrl, callApi, expect, test } from "./fixtures";
 
 /**
  * The trash and recovery, in Debian's Chromium against both apps as `npm start` runs them: a
@@ -10,16 +10,6 @@ import { apiUrl, callApi, expect, test } from "./fixtures";
 const views = (page: Page) => page.getByRole("navigation", { name: "Views" }).first();
 const checkbox = (page: Page, title: string) =>
   page.getByRole("checkbox", { name: `Complete "${title}"` });
-
-/** Resolves with the API's answer to the request an action triggers (the UI is optimistic). */
-function apiAnswer(page: Page, method: string, path: RegExp): Promise<Response> {
-  return page.waitForResponse(
-    (response) =>
-      response.request().method() === method &&
-      response.url().startsWith(apiUrl) &&
-      path.test(new URL(response.url()).pathname),
-  );
-}
 
 test("a deleted task is in the Trash after a reload, and Restore brings it back", async ({
   page,

@@ -115,6 +115,18 @@ export function countsWithout(counts: TaskCounts, today: string, hidden: Iterabl
  * changes, their rollback, and the server's answers.
  */
 export function writeTask(client: QueryClient, before: Task | null, after: Task | null): void {
+  writeLists(client, before, after);
+  for (const [key, counts] of client.getQueriesData<TaskCounts>({
+    queryKey: taskKeys.countsAll(),
+  })) {
+    const today = key[2];
+    if (!counts || typeof today !== "string") continue;
+    client.setQueryData<TaskCounts>(key, adjustCounts(counts, today, before, after));
+  }
+}
+
+/** Record in every cached list (not the counts) that `before` became `after`. */
+export function writeLists(client: QueryClient, before: Task | null, after: Task | null): void {
   for (const [key, data] of client.getQueriesData<TaskListData>({ queryKey: taskKeys.lists() })) {
     if (!data) continue;
     const filter = key[2];
@@ -123,13 +135,6 @@ export function writeTask(client: QueryClient, before: Task | null, after: Task 
     if (before && (!after || before.id !== after.id)) next = withoutTask(next, before.id);
     if (after) next = placeTask(next, filter, after);
     if (next !== data) client.setQueryData<TaskListData>(key, next);
-  }
-  for (const [key, counts] of client.getQueriesData<TaskCounts>({
-    queryKey: taskKeys.countsAll(),
-  })) {
-    const today = key[2];
-    if (!counts || typeof today !== "string") continue;
-    client.setQueryData<TaskCounts>(key, adjustCounts(counts, today, before, after));
   }
 }
 

@@ -4,7 +4,7 @@ import { QueryClient, type QueryClientConfig, QueryClientProvider } from "@tanst
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { type ApiClient, createApiClient } from "@/lib/api-client";
 import { isRetryable, isUnreachable } from "@/lib/api-error";
-import { apiToken } from "@/lib/api-token";
+import { apiToken, type TokenSource } from "@/lib/api-token";
 import { publicEnv } from "@/lib/public-env";
 import type { Label, TaskCounts, TaskPage } from "./task-api";
 import type { TaskListData } from "./task-cache";
@@ -24,6 +24,19 @@ export interface InitialTasks {
 }
 
 const ApiContext = createContext<ApiClient | null>(null);
+
+/** Where the screen's live updates come from (`GET /api/events`). */
+export interface LiveSource {
+  url: string;
+  tokens: Pick<TokenSource, "getToken" | "refresh">;
+  /** How long the stream may be down before the screen says so. */
+  noticeAfterMs?: number;
+}
+
+const LiveSourceContext = createContext<LiveSource | null>(null);
+
+/** The live stream to follow, or null for none. */
+export const useLiveSource = (): LiveSource | null => useContext(LiveSourceContext);
 
 export function useApi(): ApiClient {
   const api = useContext(ApiContext);
@@ -77,9 +90,11 @@ export interface TasksProviderProps {
   /** Defaults to the browser's client: `publicEnv.apiUrl` with the in-memory session token. */
   api?: ApiClient;
   queryClient?: QueryClient;
+  /** Defaults to the browser's stream when `api` is the browser's client too; else none. */
+  live?: LiveSource | null;
 }
 
-export function TasksProvider({ children, initial, api, queryClient }: TasksProviderProps) {
+export function TasksProvider({ children, initial, api, queryClient, live }: TasksProviderProps) {
   const [client] = useState(() => {
     const created = queryClient ?? createTaskQueryClient();
     if (initial) seedTasks(created, initial);
@@ -89,6 +104,9 @@ export function TasksProvider({ children, initial, api, queryClient }: TasksProv
     () => api ?? createApiClient({ baseUrl: publicEnv.apiUrl, tokens: apiToken }),
   );
   const usesBrowserToken = !api;
+  const [liveSource] = useState(() =>
+    usesBrowserToken ? { url: `${publicEnv.apiUrl}/api/events`, tokens: apiToken } : (live ?? null),
+  );
 
   useEffect(() => {
     if (!usesBrowserToken) return;
@@ -102,7 +120,9 @@ export function TasksProvider({ children, initial, api, queryClient }: TasksProv
   }, [usesBrowserToken]);
   return (
     <QueryClientProvider client={client}>
-      <ApiContext.Provider value={apiClient}>{children}</ApiContext.Provider>
+      <ApiContext.Provider value={apiClient}>
+        <LiveSourceContext.Provider value={liveSource}>{children}</LiveSourceContext.Provider>
+      </ApiContext.Provider>
     </QueryClientProvider>
   );
 }

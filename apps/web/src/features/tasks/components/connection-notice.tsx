@@ -5,9 +5,11 @@ import { AlertIcon } from "./icons";
 
 /**
  * "Offline — changes can't be saved" while the task API cannot be reached; gone by itself once
- * it answers again. A polite live region, so screen readers hear it come and go.
+ * it answers again. Else, while live updates have been down for a while (`livePaused`), a quieter
+ * line says so: changes made elsewhere show again once they are back. A polite live region, so
+ * screen readers hear them come and go.
  */
-export function ConnectionNotice() {
+export function ConnectionNotice({ livePaused = false }: { livePaused?: boolean }) {
   const { offline } = useApiConnection();
   return (
     // Out of the layout while empty (no gap for it), yet always there for screen readers.
@@ -19,6 +21,11 @@ export function ConnectionNotice() {
             <strong className="font-semibold">Offline — changes can't be saved.</strong> Trying to
             reconnect; your tasks reload by themselves when the connection is back.
           </span>
+        </p>
+      ) : livePaused ? (
+        <p className="flex items-center gap-2 text-sm text-muted-foreground">
+          <span aria-hidden="true" className="size-2 shrink-0 rounded-full bg-amber-500" />
+          Live updates paused — reconnecting…
         </p>
       ) : null}
     </div>

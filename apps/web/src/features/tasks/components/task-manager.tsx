@@ -16,7 +16,8 @@ import { RowActionsProvider } from "../task-row-actions";
 import { ariaKeyShortcuts } from "../task-shortcuts";
 import type { SortKey } from "../task-sort";
 import { type TaskView, todayIn, viewDays } from "../task-views";
-import { type InitialTasks, TasksProvider } from "../tasks-provider";
+import { type InitialTasks, type LiveSource, TasksProvider } from "../tasks-provider";
+import { useLiveUpdates } from "../use-live-updates";
 import { UNDO_WINDOW_MS, useTaskDeletion } from "../use-task-deletion";
 import { useLabels, usePrefetchView, useTaskCounts } from "../use-task-queries";
 import { useTaskShortcuts } from "../use-task-shortcuts";
@@ -50,6 +51,8 @@ export interface TaskManagerProps {
   /** Injected in tests; the browser's client by default. */
   api?: ApiClient;
   queryClient?: QueryClient;
+  /** With an injected `api`: the live stream to follow, if any (the browser's otherwise). */
+  live?: LiveSource | null;
   undoWindowMs?: number;
 }
 
@@ -66,11 +69,12 @@ export function TaskManager({
   timeZone,
   api,
   queryClient,
+  live,
   undoWindowMs,
 }: TaskManagerProps) {
   const zone = useUserTimeZone(timeZone ?? null);
   return (
-    <TasksProvider initial={initial} api={api} queryClient={queryClient}>
+    <TasksProvider initial={initial} api={api} queryClient={queryClient} live={live}>
       <TaskFeedbackProvider>
         <ViewNavigationProvider
           initial={view ?? { kind: "inbox" }}
@@ -123,6 +127,7 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
   const [helpOpen, setHelpOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const deletion = useTaskDeletion(undoWindowMs);
+  const live = useLiveUpdates();
   const { announcement, failure, dismissFailure } = useFeedbackState();
   const titleInputRef = useRef<HTMLInputElement>(null);
   const { undoLast } = deletion;
@@ -202,7 +207,7 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             onEscape={leaveAddForm}
           />
         )}
-        <ConnectionNotice />
+        <ConnectionNotice livePaused={live.paused} />
         {failure ? (
           <div
             role="alert"

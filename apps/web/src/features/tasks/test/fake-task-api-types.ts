@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Task } from "../task-api";
+import type { FakeEventStream } from "./fake-event-stream";
 
 /** What the fake task API (fake-task-api.ts) offers tests, and what it records. */
 
@@ -37,6 +38,8 @@ export interface Drop {
 export interface FakeTaskApi {
   url: string;
   received: ReceivedRequest[];
+  /** `GET /api/events`: the streams open, and events to send on them. */
+  events: FakeEventStream;
   /** Token requests answered (200 or 401). */
   tokensIssued(): number;
   /** `GET /health` requests answered. */

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { unorganizedFields } from "../task-api";
+import { createFakeEventStream } from "./fake-event-stream";
 import { oneHeader, pause, readJson, send, takeFirst } from "./fake-http";
 import { createIdempotencyStore, isIdempotentRoute } from "./fake-idempotency";
 import type { Drop, FakeTaskApi, ReceivedRequest, Refusal } from "./fake-task-api-types";
@@ -28,6 +29,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   const refusals: Refusal[] = [];
   const drops: Drop[] = [];
   const idempotency = createIdempotencyStore();
+  const events = createFakeEventStream();
   let held: Promise<void> | null = null;
   let releaseHeld = () => {};
   let tokenCount = 0;
@@ -102,6 +104,10 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
         headers: refusal.headers,
       });
     }
+    if (method === "GET" && path === "/api/events") {
+      entry.status = 200;
+      return events.serve(res, userId, oneHeader(req.headers["last-event-id"]));
+    }
     const key = oneHeader(req.headers["idempotency-key"]);
     const check = isIdempotentRoute(method, path)
       ? idempotency.begin(userId, key, `${method} ${path} ${JSON.stringify(body ?? null)}`)
@@ -156,6 +162,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    events,
     tokensIssued: () => tokenCount,
     healthChecks: () => healthChecks,
     session(userId) {
@@ -219,6 +226,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     },
     reset() {
       down = false;
+      events.closeAll();
       releaseHeld();
       refusals.length = 0;
       drops.length = 0;
@@ -228,6 +236,7 @@ export async function startFakeTaskApi(): Promise<FakeTaskApi> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        events.closeAll();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

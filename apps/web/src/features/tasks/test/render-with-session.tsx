@@ -24,6 +24,8 @@ export interface TestSession {
   cookie: string;
   tokens: TokenSource;
   api: ApiClient;
+  /** The fake API's origin. */
+  apiUrl: string;
   /** How many times the token source said the session had ended. */
   sessionEndings: () => number;
 }
@@ -44,6 +46,7 @@ export function signIn(server: FakeTaskApi, userId: string): TestSession {
     cookie,
     tokens,
     api: createApiClient({ baseUrl: server.url, tokens }),
+    apiUrl: server.url,
     sessionEndings: () => endings,
   };
 }
@@ -113,6 +116,8 @@ export interface RenderOptions {
   sort?: SortKey | null;
   sortPreferences?: SortPreferences;
   undoWindowMs?: number;
+  /** Follow the fake API's live stream, saying so when it has been down this long. */
+  live?: { noticeAfterMs: number };
 }
 
 /**
@@ -158,6 +163,11 @@ export async function renderTaskManager(session: TestSession, options: RenderOpt
       header={<TaskSearchField />}
       timeZone={testTimeZone()}
       undoWindowMs={options.undoWindowMs ?? 60_000}
+      live={
+        options.live
+          ? { url: `${session.apiUrl}/api/events`, tokens: session.tokens, ...options.live }
+          : null
+      }
     />,
   );
   return { ...result, queryClient };
