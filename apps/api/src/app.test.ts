@@ -54,7 +54,7 @@ describe("unknown routes and methods", () => {
 });
 
 describe("CORS", () => {
-  test("a preflight from an allowed origin may send Authorization, Idempotency-Key and If-Match", async () => {
+  test("a preflight from an allowed origin may send Authorization, Idempotency-Key, If-Match and Last-Event-ID", async () => {
     const response = await api.anonymous.fetch("/api/tasks", {
       method: "OPTIONS",
       headers: {
@@ -66,7 +66,7 @@ describe("CORS", () => {
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     expect(response.headers.get("access-control-allow-headers")).toBe(
-      "Authorization,Content-Type,X-Request-Id,Idempotency-Key,If-Match",
+      "Authorization,Content-Type,X-Request-Id,Idempotency-Key,If-Match,Last-Event-ID",
     );
     expect(response.headers.get("access-control-allow-methods")).toBe(
       "GET,HEAD,POST,PUT,PATCH,DELETE",

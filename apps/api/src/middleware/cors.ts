@@ -12,8 +12,16 @@ export const corsFor = (origins: string[]) => {
   const crossOrigin = cors({
     origin: origins,
     allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
-    // Idempotency-Key and If-Match: a browser client's safe retries and conditional writes.
-    allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "Idempotency-Key", "If-Match"],
+    // Idempotency-Key and If-Match: a browser client's safe retries and conditional writes;
+    // Last-Event-ID: a live event stream resumed where it left off.
+    allowHeaders: [
+      "Authorization",
+      "Content-Type",
+      "X-Request-Id",
+      "Idempotency-Key",
+      "If-Match",
+      "Last-Event-ID",
+    ],
     exposeHeaders: [
       "Link",
       "X-Total-Count",
