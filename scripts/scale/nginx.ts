@@ -9,9 +9,16 @@ const NGINX = "/usr/sbin/nginx";
 /** Debian's nginx, installed with apt-get when missing (as root, as CI runs). */
 export function ensureNginx() {
   if (existsSync(NGINX)) return;
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "nginx-light"], {
+  if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) {
+    throw new Error(
+      "test:scale needs nginx: install it (Debian: sudo apt-get install nginx-light)",
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "nginx-light"], {
     stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    env,
   });
 }
 

@@ -172,22 +172,31 @@ async function killedReplica(ctx: Context, token: string): Promise<Outcome> {
   return {
     name: "an API replica killed under load: later requests go to the other, every answered write is stored",
     passed: stored,
-    figures: `${result.requests} requests, ${result.created.length} creates answered (all stored: ${stored}); at the kill, first tries failed: ${JSON.stringify(result.firstTryFailures)}, still failed after the client's retries: ${result.failed}`,
+    figures: `${result.requests} requests, ${result.created.length} creates answered (all stored: ${stored}); at the kill, first tries failed: ${JSON.stringify(result.firstTryFailures)}, still failed after the client's retries: ${result.failed} ${JSON.stringify(result.failedWith)}`,
   };
 }
+
+/**
+ * Between two replicas of a rolling restart: longer than nginx's `fail_timeout` (10 s), for which it
+ * keeps a replica it could not reach out of rotation, so that the one restarted before is back in it.
+ */
+const RESTART_GAP_MS = 11_000;
 
 /** Each replica in turn: SIGTERM, started again, ready; all under load. */
 async function rollingRestart(ctx: Context, token: string): Promise<Outcome> {
   const all = [...ctx.replicas.api, ...ctx.replicas.web];
+  // An API replica exits 0 once drained; `next start` exits 143 (128 + SIGTERM) once closed.
+  const cleanExit = (replica: Replica, code: number | null) =>
+    code === 0 || (replica.name.startsWith("web") && code === 143);
   const load = runLoad({
     baseUrl: ctx.origin,
     token,
     clients: 8,
-    durationMs: 10_000 + all.length * 15_000,
+    durationMs: 5_000 + all.length * (RESTART_GAP_MS + 8_000),
   });
   const codes: (number | null)[] = [];
   for (const replica of all) {
-    await sleep(2000);
+    await sleep(RESTART_GAP_MS);
     codes.push(await replica.stop("SIGTERM"));
     await replica.start();
   }
@@ -195,8 +204,11 @@ async function rollingRestart(ctx: Context, token: string): Promise<Outcome> {
   const stored = await allStored(ctx, result.created);
   return {
     name: "a rolling restart of every replica under load: no failed request",
-    passed: result.failed === 0 && stored && codes.every((code) => code === 0),
-    figures: `${result.requests} requests, ${result.failed} failed, ${result.created.length} creates (all stored: ${stored}); exit codes ${codes.join(", ")}; first tries that met a stopping replica: ${JSON.stringify(result.firstTryFailures)}`,
+    passed:
+      result.failed === 0 &&
+      stored &&
+      all.every((replica, i) => cleanExit(replica, codes[i] ?? null)),
+    figures: `${result.requests} requests, ${result.failed} failed ${JSON.stringify(result.failedWith)}, ${result.created.length} creates (all stored: ${stored}); exit codes ${codes.join(", ")}; first tries that met a stopping replica: ${JSON.stringify(result.firstTryFailures)}`,
   };
 }
 

@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { setTimeout } from "node:timers/promises";
 import { createApp } from "./app.ts";
 import { runPrimary, workerCount } from "./cluster.ts";
 import { type Database, databaseTarget, openDatabase } from "./db/client.ts";
@@ -62,6 +63,9 @@ async function main() {
   runPrimary(workers, logger, config.shutdownGraceMs);
 }
 
+/** How long a starting process waits for the web app's key set before it listens anyway. */
+const KEYS_AT_START_MS = 5000;
+
 /** One HTTP process: the whole API on PORT (a cluster worker shares the port with the others). */
 async function serve(config: Config, database: Database, logger: Logger) {
   const requests = stopRequests(logger);
@@ -77,6 +81,9 @@ async function serve(config: Config, database: Database, logger: Logger) {
   // Streams never finish on their own: once connections are to close, they end with a word to
   // reconnect (to another replica).
   void requests.connections.then(() => events.close());
+  // The key set first, when it can be had quickly: a replica that listens without it answers 503
+  // to every request until it has it, which a load balancer would send it meanwhile.
+  await Promise.race([verifier.ready().catch(() => {}), setTimeout(KEYS_AT_START_MS)]);
   const server = await listen(app, config.port);
   const stopSweeping = sweepIdempotencyKeysRegularly(database.db, logger);
   const stopPurging = purgeExpiredTrashRegularly(database.db, logger);
