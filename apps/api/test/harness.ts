@@ -52,6 +52,10 @@ export type AppOptions = {
   rateLimitKeyPrefix?: string;
   /** How often event streams send their heartbeat (default: the production 25 s). */
   heartbeatMs?: number;
+  /** The most event streams the app holds (default: the production 10,000). */
+  maxStreams?: number;
+  /** How far behind an event stream may fall (default: the production 1,000 events). */
+  maxQueued?: number;
 };
 
 export type RunningApp = {
@@ -93,7 +97,11 @@ export async function startApp(
     keyPrefix: options.rateLimitKeyPrefix,
     logger,
   });
-  const events = createEventHub(database, logger, { heartbeatMs: options.heartbeatMs });
+  const events = createEventHub(database, logger, {
+    heartbeatMs: options.heartbeatMs,
+    maxStreams: options.maxStreams,
+    maxQueued: options.maxQueued,
+  });
   const app = createApp({ config, database, verifier, logger, rateLimits, events });
   const server: RunningServer = await listen(app, 0, "127.0.0.1");
   return {

@@ -33,7 +33,12 @@ export type EventHub = {
   size(): number;
   /** How often each stream sends a comment to keep proxies from closing it. */
   heartbeatMs: number;
+  /** How far behind (events queued) a stream may fall before it is dropped. */
+  maxQueued: number;
 };
+
+/** A stream further behind than this many events is dropped, not buffered without limit. */
+export const MAX_QUEUED_EVENTS = 1000;
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
 export const HEARTBEAT_MS = 25_000;
@@ -49,7 +54,15 @@ export const HEARTBEAT_MS = 25_000;
 export function createEventHub(
   database: Database,
   logger: Logger,
-  { heartbeatMs = HEARTBEAT_MS }: { heartbeatMs?: number | undefined } = {},
+  {
+    heartbeatMs = HEARTBEAT_MS,
+    maxStreams = STREAMS_PER_PROCESS,
+    maxQueued = MAX_QUEUED_EVENTS,
+  }: {
+    heartbeatMs?: number | undefined;
+    maxStreams?: number | undefined;
+    maxQueued?: number | undefined;
+  } = {},
 ): EventHub {
   const streams = new Map<string, Set<EventStream>>();
   let count = 0;
@@ -91,7 +104,7 @@ export function createEventHub(
     async add(stream) {
       const mine = streams.get(stream.userId) ?? new Set();
       if (mine.size >= STREAMS_PER_USER) return "user-full";
-      if (count >= STREAMS_PER_PROCESS) return "process-full";
+      if (count >= maxStreams) return "process-full";
       mine.add(stream);
       streams.set(stream.userId, mine);
       count += 1;
@@ -117,5 +130,6 @@ export function createEventHub(
     },
     size: () => count,
     heartbeatMs,
+    maxQueued,
   };
 }

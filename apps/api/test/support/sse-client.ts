@@ -9,6 +9,8 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   heartbeats = 0;
   status = 0;
+  /** A refusal's Retry-After. */
+  retryAfter: string | null = null;
   ended = false;
   readonly #abort = new AbortController();
   #body = "";
@@ -21,6 +23,7 @@ export class SseClient {
       signal: client.#abort.signal,
     });
     client.status = response.status;
+    client.retryAfter = response.headers.get("retry-after");
     if (response.ok && response.body) void client.#read(response.body);
     else {
       client.#body = await response.text();

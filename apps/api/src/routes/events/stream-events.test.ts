@@ -115,8 +115,9 @@ describe("GET /api/events", () => {
     const token = await tokenOf(alice);
     for (let n = 0; n < 5; n += 1) await streamOf(token);
     const sixth = await streamOf(token);
-    expect([sixth.status, sixth.refusal]).toEqual([
+    expect([sixth.status, sixth.retryAfter, sixth.refusal]).toEqual([
       429,
+      "30",
       {
         detail:
           "Too many open event streams: at most 5 per user; close one (another tab) and retry",
@@ -142,5 +143,30 @@ describe("GET /api/events", () => {
   test("without a token: 401", async () => {
     const stream = await SseClient.open(`${api.app.url}/api/events`, "");
     expect(stream.status).toBe(401);
+  });
+
+  test("a process that holds its most streams refuses another with 503 and Retry-After", async () => {
+    const small = await api.startApp({ maxStreams: 2 });
+    const [a, b, c] = [await api.user("a"), await api.user("b"), await api.user("c")];
+    await streamOf(await tokenOf(a), {}, small.url);
+    await streamOf(await tokenOf(b), {}, small.url);
+    const third = await streamOf(await tokenOf(c), {}, small.url);
+    expect([third.status, third.retryAfter, third.refusal]).toEqual([
+      503,
+      "5",
+      { detail: "This server holds as many event streams as it can; retry shortly" },
+    ]);
+  });
+
+  test("a stream that falls too far behind is told to resync and dropped", async () => {
+    const small = await api.startApp({ maxQueued: 3 });
+    const alice = await api.user("alice");
+    for (let n = 0; n < 6; n += 1)
+      await createTask(alice, { title: `Work ${n}`, labels: ["work"] });
+    const stream = await streamOf(await tokenOf(alice), {}, small.url);
+    // One statement renames the label on six tasks: seven events at once, more than 3 queued.
+    await alice.patch("/api/labels/work", { name: "job" });
+    await stream.until((c) => c.ended);
+    expect(stream.events.at(-1)?.event).toBe("resync");
   });
 });

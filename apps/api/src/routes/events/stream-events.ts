@@ -8,9 +8,6 @@ import { ApiError, DETAIL } from "../../lib/errors.ts";
 import { BEARER_AUTH, errorResponses, RATE_LIMIT_HEADERS } from "../../lib/openapi.ts";
 import { accountRoute } from "../account/middleware.ts";
 
-/** A stream further behind than this many events is dropped, not buffered without limit. */
-export const MAX_QUEUED_EVENTS = 1000;
-
 /** What a client waits before reconnecting (the SSE `retry` field). */
 const RECONNECT_MS = 2000;
 
@@ -79,12 +76,12 @@ export function registerStreamEvents(app: App) {
       userId,
       send(event) {
         if (ended || sent.has(event.id)) return !ended;
-        if (queue.length >= MAX_QUEUED_EVENTS) {
+        if (queue.length >= hub.maxQueued) {
           finish({ event: "resync", data: "{}" });
           return false;
         }
         sent.add(event.id);
-        if (sent.size > MAX_QUEUED_EVENTS) sent.delete(sent.values().next().value ?? 0);
+        if (sent.size > hub.maxQueued) sent.delete(sent.values().next().value ?? 0);
         push(toMessage(event));
         return true;
       },
