@@ -163,6 +163,8 @@ async function main(): Promise<void> {
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     await waitForPage(`${webUrl}/sign-in`, servers);
+    // The API may come up after the web app's page: the tasks are created through it.
+    await waitForPage(`${apiUrl}/ready`, servers);
     const today = new Date().toISOString().slice(0, 10);
     const cookie = `${await signUp(webUrl, apiUrl, today)}; tz=UTC`;
     const signedIn = await fetch(`${webUrl}/tasks/today`, {
