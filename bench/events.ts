@@ -5,10 +5,10 @@
 // and when its `task.created` event arrived on the user's stream. Bar: every event arrives once, p99
 // of (arrival − answer) ≤ 250 ms. Env: BENCH_DATABASE_URL, BENCH_DURATION (s, default 15).
 import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
-import { cleanUpOnSignals, runCleanups } from "./lib/cleanup.ts";
 import { createDatabase, redact } from "./lib/database.ts";
 import { serveJwks } from "./lib/jwks.ts";
 import { loadAverage } from "./lib/report.ts";
+import { runBench } from "./lib/run-bench.ts";
 
 const log = (message: string) => console.log(`[bench:events] ${message}`);
 
@@ -149,14 +149,4 @@ async function main(): Promise<boolean> {
   return met;
 }
 
-cleanUpOnSignals();
-main()
-  .then(async (met) => {
-    await runCleanups();
-    process.exit(met ? 0 : 1);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await runCleanups();
-    process.exit(2);
-  });
+runBench(main);

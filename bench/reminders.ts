@@ -11,10 +11,11 @@ import { createECDH, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
-import { cleanUpOnSignals, onCleanup, runCleanups } from "./lib/cleanup.ts";
+import { onCleanup } from "./lib/cleanup.ts";
 import { createDatabase, redact } from "./lib/database.ts";
 import { serveJwks } from "./lib/jwks.ts";
 import { loadAverage } from "./lib/report.ts";
+import { runBench } from "./lib/run-bench.ts";
 
 const log = (message: string) => console.log(`[bench:reminders] ${message}`);
 
@@ -132,14 +133,4 @@ async function main(): Promise<boolean> {
   return met;
 }
 
-cleanUpOnSignals();
-main()
-  .then(async (met) => {
-    await runCleanups();
-    process.exit(met ? 0 : 1);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error);
-    await runCleanups();
-    process.exit(2);
-  });
+runBench(main);

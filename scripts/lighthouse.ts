@@ -8,28 +8,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Config, desktopConfig } from "lighthouse";
+import { sparePort } from "./scale/processes.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const CHROME_PATH = "/usr/bin/chromium";
 const CATEGORIES = ["accessibility", "best-practices", "performance"] as const;
 const STARTUP_TIMEOUT_MS = 600_000;
-
-/** A port nothing listens on right now. */
-function sparePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function waitForPage(url: string, servers: ChildProcess): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;

@@ -60,18 +60,7 @@ test.describe("the account page", () => {
     page,
     account,
   }) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("WebAuthn.enable");
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: {
-        protocol: "ctap2",
-        transport: "internal",
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addVirtualAuthenticator(page);
 
     await page.goto("/account");
     await page.getByLabel("Passkey name").fill("Test laptop");
@@ -201,18 +190,7 @@ test.describe("the account page", () => {
     context,
     account,
   }) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("WebAuthn.enable");
-    await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: {
-        protocol: "ctap2",
-        transport: "internal",
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await addVirtualAuthenticator(page);
     expect((await callApi(context, "POST", "/api/tasks", { title: "Mine" })).status()).toBe(201);
     const token = await apiToken(context);
     await page.goto("/account");
@@ -231,3 +209,19 @@ test.describe("the account page", () => {
     expect([list.status(), await list.json()]).toEqual([401, { detail: "Account deleted" }]);
   });
 });
+
+/** A platform authenticator in the browser (Chromium's DevTools protocol) that says yes at once. */
+async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
