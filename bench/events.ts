@@ -4,10 +4,8 @@
 // a second for 15 s, each for a random one of those users, and notes when each create was answered
 // and when its `task.created` event arrived on the user's stream. Bar: every event arrives once, p99
 // of (arrival − answer) ≤ 250 ms. Env: BENCH_DATABASE_URL, BENCH_DURATION (s, default 15).
-import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
-import { createDatabase, redact } from "./lib/database.ts";
-import { serveJwks } from "./lib/jwks.ts";
-import { loadAverage } from "./lib/report.ts";
+import { peakMemory } from "./lib/api-process.ts";
+import { percentile, startBenchApi } from "./lib/bench-api.ts";
 import { runBench } from "./lib/run-bench.ts";
 
 const log = (message: string) => console.log(`[bench:events] ${message}`);
@@ -16,9 +14,6 @@ const USERS = 1000;
 const WRITES_PER_SECOND = 200;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 15);
 const MAX_P99_MS = 250;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /** Reads one user's stream, noting when each task.created event arrives (by task id). */
 async function follow(
@@ -53,22 +48,7 @@ async function follow(
 }
 
 async function main(): Promise<boolean> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
-  log(`load average before the run: ${loadAverage()}`);
-  log("building the API (npm run build -w @taskline/api)…");
-  await buildApi();
-  const db = await createDatabase(adminUrl);
-  log(`database ${db.name} on ${redact(adminUrl)}`);
-  const identity = await serveJwks();
-  const api = await startApi({
-    DATABASE_URL: db.url,
-    AUTH_JWKS_URL: identity.jwksUrl,
-    AUTH_ISSUER: identity.issuer,
-    AUTH_AUDIENCE: identity.audience,
-    LOG_LEVEL: "warn",
-  });
-  log(`API (pid ${api.pid}) ready at ${api.baseUrl}`);
+  const { identity, api } = await startBenchApi(log, {});
   const { valid: tokens } = await identity.sign(USERS, 900);
 
   const arrivals = new Map<string, number[]>();

@@ -10,11 +10,9 @@
 import { createECDH, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { buildApi, peakMemory, startApi } from "./lib/api-process.ts";
+import { peakMemory } from "./lib/api-process.ts";
+import { percentile, startBenchApi } from "./lib/bench-api.ts";
 import { onCleanup } from "./lib/cleanup.ts";
-import { createDatabase, redact } from "./lib/database.ts";
-import { serveJwks } from "./lib/jwks.ts";
-import { loadAverage } from "./lib/report.ts";
 import { runBench } from "./lib/run-bench.ts";
 
 const log = (message: string) => console.log(`[bench:reminders] ${message}`);
@@ -44,30 +42,13 @@ async function startReceiver() {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, arrivals };
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-
 async function main(): Promise<boolean> {
-  const adminUrl =
-    process.env.BENCH_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
-  log(`load average before the run: ${loadAverage()}`);
-  log("building the API (npm run build -w @taskline/api)…");
-  await buildApi();
-  const db = await createDatabase(adminUrl);
-  log(`database ${db.name} on ${redact(adminUrl)}`);
-  const identity = await serveJwks();
-  const receiver = await startReceiver();
-  const api = await startApi({
+  const { db, api } = await startBenchApi(log, {
     APP_ENV: "development",
     NODE_ENV: "production",
     PUSH_ALLOW_LOOPBACK: "true",
-    DATABASE_URL: db.url,
-    AUTH_JWKS_URL: identity.jwksUrl,
-    AUTH_ISSUER: identity.issuer,
-    AUTH_AUDIENCE: identity.audience,
-    LOG_LEVEL: "warn",
   });
-  log(`API (pid ${api.pid}) ready at ${api.baseUrl}`);
+  const receiver = await startReceiver();
 
   // One browser key pair for every user: the API encrypts each push for it all the same.
   const browser = createECDH("prime256v1");

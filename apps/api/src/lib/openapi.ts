@@ -101,6 +101,10 @@ export { json as jsonContent };
 
 export const BEARER_AUTH = [{ bearerAuth: [] }];
 
+/** The id and time the documented examples show. */
+export const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
+export const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
+
 export const DOCUMENT_CONFIG = {
   openapi: "3.1.0",
   info: {

@@ -1,12 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { withThousands } from "../../lib/format.ts";
+import { EXAMPLE_ID } from "../../lib/openapi.ts";
 
 /**
  * A task's reminders: how a write gives them (`reminders`, each a `ReminderChoice`) and how every
  * answer shows them (`Reminder`). reminders/stored-reminder.ts says how they are stored.
  */
-
-const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
 
 export const REMINDERS_MAX = 5;
 /** The furthest a reminder may come before its due moment: a year. */

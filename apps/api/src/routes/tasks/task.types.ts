@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { withThousands } from "../../lib/format.ts";
+import { EXAMPLE_ID, EXAMPLE_TIME } from "../../lib/openapi.ts";
 import { isCalendarDate, timeZoneName } from "../../tasks/due.ts";
 import { PRIORITIES } from "../../tasks/fields.ts";
 import {
@@ -21,8 +22,7 @@ export const DESCRIPTION_MAX = 10_000;
 export const LABELS_MAX = 20;
 export const LABEL_MAX = 50;
 
-export const EXAMPLE_ID = "0b9d6c3e-8f43-4a57-9d55-2f1c8e4a7b10";
-export const EXAMPLE_TIME = "2026-11-23T09:30:00.000Z";
+export { EXAMPLE_ID, EXAMPLE_TIME };
 
 /** Length in characters (code points), as Postgres' char_length counts them. */
 const charLength = (value: string) => {
