@@ -228,9 +228,9 @@ export const pushSubscriptions = pgTable(
 
 /**
  * What changed for whom, for the live event stream (GET /api/events, events/): written by
- * Postgres itself for every statement that changes tasks (migration 0010's triggers), whichever
- * route or worker runs it, and announced with NOTIFY once the transaction commits. Kept a few
- * minutes, for streams that reconnect with `Last-Event-ID`.
+ * Postgres itself for every statement that changes tasks (migration 0010's triggers, as 0011 left
+ * them), whichever route or worker runs it; each user's in commit order. Kept a few minutes, for
+ * streams that reconnect with `Last-Event-ID`.
  */
 export const taskEvents = pgTable(
   "task_events",

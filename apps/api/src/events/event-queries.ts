@@ -1,4 +1,4 @@
-import { and, asc, between, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { taskEvents, tasks } from "../db/schema.ts";
 import { listLabels, toLabelJson } from "../tasks/labels.ts";
@@ -42,20 +42,67 @@ async function toEvents(db: Db, userId: string, rows: EventRow[]): Promise<LiveE
   });
 }
 
-/** The user's events with ids from `first` to `last` (one NOTIFY's range), in order. */
-export async function eventsBetween(
+/** The id of the user's latest event (0 without any): where a new stream starts. */
+export async function lastEventId(db: Db, params: { userId: string }): Promise<number> {
+  const [row] = await db
+    .select({ last: sql<number>`coalesce(max(${taskEvents.id}), 0)`.mapWith(Number) })
+    .from(taskEvents)
+    .where(eq(taskEvents.userId, params.userId));
+  return row?.last ?? 0;
+}
+
+/**
+ * The user's events after `after`, in order, for the live streams: "resync" when more than
+ * RESUME_MAX are new (e.g. an import); `last` is the newest id read, the next call's `after`.
+ */
+export async function eventsSince(
   db: Db,
-  params: { userId: string; first: number; last: number },
-): Promise<LiveEvent[]> {
+  params: { userId: string; after: number },
+): Promise<{ events: LiveEvent[] | "resync"; last: number }> {
   const rows = await db
     .select(columns)
     .from(taskEvents)
     .leftJoin(tasks, ownTask)
-    .where(
-      and(eq(taskEvents.userId, params.userId), between(taskEvents.id, params.first, params.last)),
-    )
-    .orderBy(asc(taskEvents.id));
-  return toEvents(db, params.userId, rows);
+    .where(and(eq(taskEvents.userId, params.userId), gt(taskEvents.id, params.after)))
+    .orderBy(asc(taskEvents.id))
+    .limit(RESUME_MAX + 1);
+  if (rows.length > RESUME_MAX) {
+    return { events: "resync", last: await lastEventId(db, params) };
+  }
+  return { events: await toEvents(db, params.userId, rows), last: rows.at(-1)?.id ?? params.after };
+}
+
+/**
+ * Each user with events after `after`, and the newest id: what a replica's safety-net poll reads
+ * to find changes no announcement told it about (a writer that stopped before announcing).
+ */
+export async function recentEventUsers(
+  db: Db,
+  params: { after: number },
+): Promise<{ userId: string; last: number }[]> {
+  return db
+    .select({
+      userId: taskEvents.userId,
+      last: sql<number>`max(${taskEvents.id})`.mapWith(Number),
+    })
+    .from(taskEvents)
+    .where(gt(taskEvents.id, params.after))
+    .groupBy(taskEvents.userId);
+}
+
+/** The newest event id of anyone (0 without any). */
+export async function newestEventId(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ last: sql<number>`coalesce(max(${taskEvents.id}), 0)`.mapWith(Number) })
+    .from(taskEvents);
+  return row?.last ?? 0;
+}
+
+/** Tells every replica, through NOTIFY on `channel`, that these users' tasks changed. */
+export async function announceUsers(db: Db, params: { channel: string; userIds: string[] }) {
+  await db.execute(
+    sql`select pg_notify(${params.channel}, u) from json_array_elements_text(${JSON.stringify(params.userIds)}::json) as u`,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AppEnv } from "../lib/context.ts";
 import { ApiError, tooManyRequests } from "../lib/errors.ts";
 import { type PolicyState, WINDOW_SECONDS } from "../lib/rate-limits.ts";
 
-const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+export const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Route middleware of every task route, right after requireUser: counts the request against the

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { createTask, setupTestApi, type TaskJson } from "../../../test/harness.ts";
 import { SseClient } from "../../../test/support/sse-client.ts";
+import { tasks } from "../../db/schema.ts";
 
 const api = setupTestApi({ heartbeatMs: 300 });
 const open: SseClient[] = [];
@@ -77,6 +78,41 @@ describe("GET /api/events", () => {
       .post("/api/tasks", { title: "Elsewhere" });
     await stream.until((c) => c.of("task.created").length === 1);
     expect(JSON.parse(stream.of("task.created")[0]?.data ?? "")).toEqual(created.body);
+  });
+
+  test("a change no writer announced (made in the database directly) still arrives", async () => {
+    const alice = await api.user("alice");
+    const stream = await streamOf(await tokenOf(alice));
+    const [row] = await api.database.db
+      .insert(tasks)
+      .values({ userId: alice.id, title: "Straight into the database" })
+      .returning({ id: tasks.id });
+    await stream.until((c) => c.of("task.created").length === 1);
+    expect(JSON.parse(stream.of("task.created")[0]?.data ?? "").id).toBe(row?.id);
+  });
+
+  test("one user's concurrent writes through two replicas each arrive once, in id order", async () => {
+    const alice = await api.user("alice");
+    const other = await api.startApp();
+    const token = await tokenOf(alice);
+    const stream = await streamOf(token);
+    const clients = [api.app.client(token), other.client(token)];
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        clients[n % 2]?.post("/api/tasks", { title: `Concurrent ${n}` }),
+      ),
+    );
+    // One more afterwards: once it arrived, so has everything before it.
+    await createTask(alice, { title: "After them" });
+    await stream.until((c) => c.of("task.created").length >= 41);
+    const arrived = stream.of("task.created").slice(0, -1);
+    const ids = arrived.map((e) => Number(e.id));
+    expect([
+      new Set(arrived.map((e) => JSON.parse(e.data).id)).size,
+      arrived.length,
+      ids.every((id, i) => i === 0 || id > (ids[i - 1] ?? 0)),
+      created.every((answer) => answer?.status === 201),
+    ]).toEqual([40, 40, true, true]);
   });
 
   test("reconnecting with Last-Event-ID sends what was missed, in order", async () => {

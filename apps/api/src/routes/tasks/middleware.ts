@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../../lib/context.ts";
+import { announceChanges } from "../../middleware/announce-changes.ts";
 import { requireUser } from "../../middleware/auth.ts";
 import { deadline } from "../../middleware/deadline.ts";
 import { jsonBody } from "../../middleware/json-body.ts";
@@ -9,13 +10,14 @@ type Middleware = MiddlewareHandler<AppEnv>;
 
 /**
  * The route middleware of the task routes, in the order it runs: who the caller is, whether they
- * are within their rate limits, the body read once, then the deadline of the work (after the
- * body, so a slow upload is not counted).
+ * are within their rate limits, their live streams told about a write once it is done, the body
+ * read once, then the deadline of the work (after the body, so a slow upload is not counted).
  */
-export const withoutBody: [Middleware, Middleware, Middleware] = [requireUser, rateLimit, deadline];
-export const withJsonBody: [Middleware, Middleware, Middleware, Middleware] = [
+export const withoutBody: Middleware[] = [requireUser, rateLimit, announceChanges, deadline];
+export const withJsonBody: Middleware[] = [
   requireUser,
   rateLimit,
+  announceChanges,
   jsonBody,
   deadline,
 ];
