@@ -2,8 +2,9 @@
 // 127.0.0.1:5432 (a throwaway database), two web replicas and two API replicas, production
 // settings, behind nginx with deploy/nginx/taskline.conf (Debian's nginx, installed when missing),
 // then checks through nginx what replicas must share: sessions, tokens, a key rotation, the
-// sign-in rate limit, live events across API replicas, an API replica killed under load and a
-// rolling restart under load. Prints the figures; exits 1 when a check fails.
+// sign-in rate limit, live updates between two browsers pinned to different API replicas, an API
+// replica killed under load and a rolling restart under load. Prints the figures; exits 1 when a
+// check fails.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
