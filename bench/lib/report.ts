@@ -85,7 +85,7 @@ export function checkBar(
   return { met: failures.length === 0, failures };
 }
 
-/** The fan-out is held to its own bar, not to the wrk scenarios' p99 and ratio. */
+/** The fan-out is held to its own bar, not to the wrk scenarios' p99, ratio and memory. */
 function fanoutFailures(f: FanoutResult): string[] {
   const failures: string[] = [];
   if (f.failed_writes > 0) failures.push(`fanout: ${f.failed_writes} creates failed`);
