@@ -1,13 +1,15 @@
 // `npm run bench`. Builds the API and runs it as production does against a throwaway database and
-// a local JWKS, seeds 1,000 users × 20 tasks, loads five scenarios with wrk at 64 connections (the
+// a local JWKS, seeds 1,000 users × 20 tasks, loads nine scenarios with wrk at 64 connections (the
 // last beside one user with 500,000 tasks listing at full speed), measures the ceilings in the
-// same run, prints the table and writes bench/results/latest.json. Everything it starts is stopped, and the database dropped, at the end
-// (also on failure and Ctrl-C). Env: BENCH_DURATION (s, default 15), BENCH_WARMUP (s, default 3),
-// BENCH_DATABASE_URL (server to create the database on), BENCH_ONLY (e.g. "list,rejected").
+// same run, then the live events' fan-out (1,000 open streams, 200 creates a second), prints the
+// table and writes bench/results/latest.json. Everything it starts is stopped, and the database
+// dropped, at the end (also on failure and Ctrl-C). Env: BENCH_DURATION (s, default 15),
+// BENCH_WARMUP (s, default 3), BENCH_DATABASE_URL (server to create the database on), BENCH_ONLY
+// (e.g. "list,rejected,fanout").
 import { buildApi, cpuSeconds, peakMemory, startApi } from "./lib/api-process.ts";
 import { bareHttpCeiling, CEILING_TITLE, SQL_CEILINGS, sqlCeiling } from "./lib/ceilings.ts";
 import { cleanUpOnSignals, runCleanups } from "./lib/cleanup.ts";
-import { loadConfig, type Scenario } from "./lib/config.ts";
+import { loadConfig, WRK_SCENARIOS, type WrkScenario } from "./lib/config.ts";
 import {
   createDatabase,
   deleteRowsTitled,
@@ -18,12 +20,14 @@ import {
   serverVersion,
   userId,
 } from "./lib/database.ts";
+import { runFanout } from "./lib/fanout.ts";
 import { serveJwks } from "./lib/jwks.ts";
 import { runLoad } from "./lib/load.ts";
 import {
   BAR,
   type Ceiling,
   checkBar,
+  type FanoutResult,
   loadAverage,
   machine,
   printTable,
@@ -60,7 +64,8 @@ async function main(): Promise<boolean> {
 
   log(`seeding ${config.users} users × ${config.tasksPerUser} tasks and minting their tokens…`);
   const taskIds = await seedTasks(db, config.users, config.tasksPerUser);
-  const runSeconds = 11 * (config.durationSeconds + config.warmupSeconds);
+  // Twelve wrk and pgbench runs and the fan-out, each a warm-up and a measured run.
+  const runSeconds = 13 * (config.durationSeconds + config.warmupSeconds);
   // Two more users than the ordinary ones: the noisy neighbour, bench-user-(users + 1), and the
   // searcher with 10,000 tasks, bench-user-(users + 2).
   const minted = await identity.sign(config.users + 2, Math.max(900, runSeconds + 600));
@@ -74,14 +79,16 @@ async function main(): Promise<boolean> {
     log(`seeding one user with ${config.searcherTasks.toLocaleString("en")} tasks to search…`);
     await seedSearcher(db, userId(config.users + 1), config.searcherTasks);
   }
+  const wrkScenarios = WRK_SCENARIOS.filter((s) => config.scenarios.includes(s));
   const plans = new Map(
-    config.scenarios.map((s) => [s, planScenario(s, api.baseUrl, tokens, taskIds)] as const),
+    wrkScenarios.map((s) => [s, planScenario(s, api.baseUrl, tokens, taskIds)] as const),
   );
   for (const plan of plans.values()) await checkOnce(plan);
 
-  const needed = new Set(config.scenarios.map((s) => BAR[s].ceiling));
+  const needed = new Set(wrkScenarios.map((s) => BAR[s].ceiling));
   const ceilings: Report["ceilings"] = {};
   const scenarios: Report["scenarios"] = {};
+  let fanout: FanoutResult | undefined;
   const measureCeiling = async (name: Ceiling) => {
     if (!needed.has(name)) return;
     log(`ceiling: ${name}…`);
@@ -106,7 +113,7 @@ async function main(): Promise<boolean> {
       perRequest: (requests: number) => Math.round(((end - start) * 1e6) / Math.max(1, requests)),
     };
   };
-  const measureScenario = async (name: Scenario) => {
+  const measureScenario = async (name: WrkScenario) => {
     const plan = plans.get(name);
     if (!plan) return;
     log(`${name}: ${config.connections} connections, ${config.durationSeconds} s…`);
@@ -149,6 +156,23 @@ async function main(): Promise<boolean> {
     };
   };
 
+  const measureFanout = async () => {
+    if (!config.scenarios.includes("fanout")) return;
+    const { fanoutWritesPerSecond: perSecond, durationSeconds } = config;
+    log(`fanout: ${tokens.valid.length} streams, ${perSecond} creates/s, ${durationSeconds} s…`);
+    const cpu = apiCpu();
+    const m = await runFanout(
+      { ...settings, baseUrl: api.baseUrl, tokens: tokens.valid, writesPerSecond: perSecond },
+      cpu.hooks,
+    );
+    fanout = {
+      ...m,
+      writes_per_s: perSecond,
+      api_peak_mb: Math.max(...peakMemory(api.pid).map((p) => p.mb)),
+      api_cpu_us: cpu.perRequest(m.writes),
+    };
+  };
+
   // Read-only and in-place work first, on the table as seeded; inserts last.
   await measureCeiling("bare HTTP");
   await measureCeiling("list SQL");
@@ -163,6 +187,8 @@ async function main(): Promise<boolean> {
   if (ceilings["insert SQL"]) await deleteRowsTitled(db, CEILING_TITLE);
   await measureScenario("create");
   await measureNoisyNeighbour();
+  // Last: its 1,000 streams' memory would otherwise show in every later scenario's peak.
+  await measureFanout();
 
   // Ratios once every ceiling is known (the insert ceiling runs after toggle).
   for (const result of Object.values(scenarios)) {
@@ -186,9 +212,10 @@ async function main(): Promise<boolean> {
       sql_ceiling_tool: "pgbench --jobs=1 --protocol=prepared",
     },
     ceilings,
-    scenarios: scenarios as Record<Scenario, ScenarioResult>,
+    scenarios: scenarios as Record<WrkScenario, ScenarioResult>,
+    ...(fanout ? { fanout } : {}),
     api_memory: peakMemory(api.pid),
-    bar: checkBar(scenarios),
+    bar: checkBar(scenarios, fanout),
   };
   printTable(report);
   log(`written to ${writeJson(report)}`);

@@ -1,6 +1,7 @@
 // The ceilings each scenario is compared with, measured in the same run at the same concurrency:
-// a bare node:http server loaded by the same wrk settings, and the API's own SQL for a list and an
-// insert run alone by pgbench (C client, prepared statements, one connection per "user").
+// a bare node:http server loaded by the same wrk settings, and the database work of a list and of
+// an insert, written by hand, run alone by pgbench (C client, prepared statements, one connection
+// per "user").
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,24 +34,49 @@ export async function bareHttpCeiling(plan: LoadPlan, settings: LoadSettings) {
 export const CEILING_TITLE = "pgbench insert ceiling";
 
 /**
+ * `column` (timestamptz) as `2026-01-31T09:30:00.000Z`. pgbench reads any `:name` in a script as
+ * a variable, even inside a string literal, so the format's colons are chr(58).
+ */
+const isoUtc = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24' || chr(58) || 'MI' || chr(58) || 'SS.MS"Z"')`;
+
+/** Every field of a task's JSON as the API answers it (reminders without their job), by name. */
+const TASK_FIELDS = `id, user_id, title, description, is_completed,
+    (ARRAY['none', 'low', 'medium', 'high'])[priority + 1] AS priority,
+    due_date, to_char(due_time, 'HH24' || chr(58) || 'MI') AS due_time, time_zone,
+    ${isoUtc("due_at")} AS due_at,
+    labels, recurrence, recurrence_from,
+    coalesce(series_id, CASE WHEN recurrence IS NOT NULL THEN id END) AS series_id,
+    next_occurrence_id,
+    CASE WHEN reminders = '[]' THEN reminders ELSE (SELECT jsonb_agg(r - 'job_id' ORDER BY n)
+      FROM jsonb_array_elements(reminders) WITH ORDINALITY AS x(r, n)) END AS reminders,
+    ${isoUtc("created_at")} AS created_at, ${isoUtc("updated_at")} AS updated_at,
+    NULL AS deleted_at`;
+
+/**
  * The database work of one `GET /api/tasks` and of one create, each on its own, written here by
- * hand: a random seeded user's first 50 tasks newest first, with the columns the API reads, and
- * how many tasks they have (counted up to 10,000, as the API counts); a one-row insert.
+ * hand. The list: a random seeded user's first page, 50 tasks newest first, as one JSON text
+ * holding every field of each task (json_agg of the page's rows, in the subquery's order), and
+ * how many tasks they have (counted up to 10,000, as the API counts; the 51st task read saves the
+ * second count for a user with 50 or fewer, and says whether more follow). The insert: one task's
+ * seven plain columns (the others take their defaults), returning those seven; the table's
+ * live-event trigger (a `task_events` row and a NOTIFY per statement) fires as for the API's
+ * creates.
  */
 export const SQL_CEILINGS = {
   "list SQL": `\\set u random(1, :users)
 WITH page AS (
-  SELECT id, user_id, title, description, is_completed, created_at, updated_at
-  FROM tasks WHERE user_id = 'bench-user-' || :u
+  SELECT * FROM tasks WHERE user_id = 'bench-user-' || :u
   ORDER BY created_at DESC, id DESC LIMIT 51
 )
-SELECT counted.total, page.*
-FROM (SELECT coalesce(
+SELECT coalesce(
     (SELECT count(*)::int FROM page HAVING count(*) <= 50),
     (SELECT count(*)::int FROM (SELECT 1 FROM tasks WHERE user_id = 'bench-user-' || :u LIMIT 10001) AS capped)
-  ) AS total) AS counted
-  LEFT JOIN page ON true
-ORDER BY page.created_at DESC, page.id DESC;
+  ) AS total,
+  (SELECT coalesce(json_agg(shown), '[]')::text FROM (
+    SELECT ${TASK_FIELDS}
+    FROM page ORDER BY page.created_at DESC, page.id DESC LIMIT 50
+  ) AS shown) AS items;
 `,
   "insert SQL": `\\set u random(1, :users)
 INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, updated_at)

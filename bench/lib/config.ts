@@ -1,7 +1,8 @@
 // The benchmark's settings: fixed (64 connections, 1,000 users × 20 tasks), with the
 // durations and the database server configurable from the environment.
 
-export const SCENARIOS = [
+/** The scenarios loaded by wrk, each held to the p99 bar and compared with a ceiling. */
+export const WRK_SCENARIOS = [
   "list",
   "toggle",
   "rejected",
@@ -12,6 +13,10 @@ export const SCENARIOS = [
   "create",
   "noisy",
 ] as const;
+export type WrkScenario = (typeof WRK_SCENARIOS)[number];
+
+/** Every scenario: wrk's, and the live events' fan-out (lib/fanout.ts), with a bar of its own. */
+export const SCENARIOS = [...WRK_SCENARIOS, "fanout"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export type BenchConfig = {
@@ -28,6 +33,8 @@ export type BenchConfig = {
   heavyUserTasks: number;
   /** wrk connections of that user, listing at full speed beside the ordinary users. */
   heavyUserConnections: number;
+  /** Creates a second of the fan-out scenario, spread over the users' open streams. */
+  fanoutWritesPerSecond: number;
   scenarios: Scenario[];
 };
 
@@ -66,6 +73,7 @@ export function loadConfig(): BenchConfig {
     searcherTasks: 10_000,
     heavyUserTasks: 500_000,
     heavyUserConnections: 8,
+    fanoutWritesPerSecond: 200,
     scenarios: scenarios(),
   };
 }

@@ -1,6 +1,6 @@
 // The API scenarios as wrk request plans. Request k carries user (k mod 1000)'s token; the
 // toggle scenario walks through each user's own tasks, so every request hits a row the caller owns.
-import type { Scenario } from "./config.ts";
+import type { WrkScenario } from "./config.ts";
 import type { Tokens } from "./jwks.ts";
 import type { LoadPlan, PlannedRequest } from "./load.ts";
 
@@ -8,7 +8,7 @@ import type { LoadPlan, PlannedRequest } from "./load.ts";
 export type ScenarioTokens = Tokens & { searcher: string };
 
 export function planScenario(
-  scenario: Scenario,
+  scenario: WrkScenario,
   baseUrl: string,
   tokens: ScenarioTokens,
   taskIds: string[][],
