@@ -166,7 +166,7 @@ export function createEventHub(
       poll().catch((error: unknown) => {
         logger.warn({ reason: (error as Error).message }, "live events could not be polled");
       });
-    }, pollMs);
+    }, pollMs).unref();
     return listening;
   }
 
@@ -179,7 +179,10 @@ export function createEventHub(
       streams.set(stream.userId, mine);
       count += 1;
       try {
-        await listen();
+        await listen().catch((error: unknown) => {
+          listening = undefined;
+          throw error;
+        });
         if (!delivered.has(stream.userId)) {
           const last = await lastEventId(db, { userId: stream.userId });
           if (streams.has(stream.userId) && !delivered.has(stream.userId)) {
@@ -187,7 +190,6 @@ export function createEventHub(
           }
         }
       } catch (error) {
-        listening = undefined;
         this.remove(stream);
         throw error;
       }
