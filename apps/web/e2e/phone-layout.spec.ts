@@ -106,6 +106,31 @@ test.describe("on a 360 px phone", () => {
   });
 });
 
+test.describe("on a 360 px phone, text with no place to break", () => {
+  test("a long unbroken title and link wrap in the list and the trash", async ({
+    page,
+    context,
+    account: _signedIn,
+  }) => {
+    const title = "W".repeat(120);
+    for (const task of [
+      { title, description: `https://example.com/${"path".repeat(60)}` },
+      { title: `Deleted ${"D".repeat(120)}` },
+    ]) {
+      expect((await callApi(context, "POST", "/api/tasks", task)).status()).toBe(201);
+    }
+    await page.goto("/tasks");
+    await page.getByRole("button", { name: /^Actions for "Deleted/ }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    await expect(row(page, title)).toBeVisible();
+
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.goto("/tasks/trash");
+    await expect(page.getByRole("list", { name: "Deleted tasks" })).toBeVisible();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+});
+
 test.describe("in dark mode on a 360 px phone", () => {
   test.use({ colorScheme: "dark" });
 

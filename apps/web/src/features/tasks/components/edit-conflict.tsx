@@ -16,15 +16,15 @@ export function EditConflict({ theirs }: { theirs: Task }) {
       <p className="font-medium">This task was changed elsewhere while you were editing it.</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-muted-foreground">Their title</dt>
-        <dd className="break-words">{theirs.title}</dd>
+        <dd className="wrap-anywhere">{theirs.title}</dd>
         <dt className="text-muted-foreground">Their description</dt>
-        <dd className="whitespace-pre-wrap break-words">{theirs.description ?? "None"}</dd>
+        <dd className="whitespace-pre-wrap wrap-anywhere">{theirs.description ?? "None"}</dd>
         <dt className="text-muted-foreground">Their priority</dt>
         <dd>{PRIORITY_NAMES[theirs.priority]}</dd>
         <dt className="text-muted-foreground">Their due date</dt>
         <dd>{dueText(theirs)}</dd>
         <dt className="text-muted-foreground">Their labels</dt>
-        <dd className="break-words">
+        <dd className="wrap-anywhere">
           {theirs.labels.length > 0 ? theirs.labels.map((label) => `#${label}`).join(" ") : "None"}
         </dd>
       </dl>

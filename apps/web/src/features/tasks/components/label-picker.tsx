@@ -1,7 +1,7 @@
 "use client";
 
 import { useCombobox, useMultipleSelection } from "downshift";
-import { type KeyboardEvent, useId, useState } from "react";
+import { type KeyboardEvent, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { fieldClassName } from "@/components/ui/input";
 import { LABELS_MAX, labelProblem, sameLabel } from "../label-rules";
@@ -52,6 +52,7 @@ function problemWith(typed: string, value: readonly string[]): string | null {
  */
 export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) {
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState("");
   const options = optionsFor(typed, value, suggestions);
   const problem = problemWith(typed, value);
@@ -134,6 +135,7 @@ export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) 
     // ← and Backspace reach the chips from an empty box, even with suggestions open.
     preventKeyAction: isOpen && typed !== "",
     onKeyDown,
+    ref: inputRef,
   });
 
   return (
@@ -172,6 +174,8 @@ export function LabelPicker({ value, onChange, suggestions }: LabelPickerProps) 
                   onClick={(event) => {
                     event.stopPropagation();
                     multiple.removeSelectedItem(label);
+                    // The chip goes with its button: focus stays in the picker (and the form, for Escape).
+                    inputRef.current?.focus();
                   }}
                 >
                   <span aria-hidden="true">×</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { fieldClassName } from "@/components/ui/input";
@@ -32,6 +32,7 @@ function dueNote(value: Organizing, otherZone: string | null | undefined): strin
  */
 export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsProps) {
   const id = useId();
+  const dateRef = useRef<HTMLInputElement>(null);
   const set = (changes: Partial<Organizing>) => onChange({ ...value, ...changes });
   return (
     <div className="grid gap-3 sm:grid-cols-[auto_auto_auto_1fr] sm:items-end">
@@ -56,6 +57,7 @@ export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsPro
         <Label htmlFor={`${id}-date`}>Due date</Label>
         <input
           id={`${id}-date`}
+          ref={dateRef}
           type="date"
           value={value.dueDate ?? ""}
           className={cn(fieldClassName, "h-10 w-auto")}
@@ -83,7 +85,11 @@ export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsPro
             type="button"
             variant="ghost"
             size="sm"
-            onClick={() => set({ dueDate: null, dueTime: null })}
+            onClick={() => {
+              set({ dueDate: null, dueTime: null });
+              // The button goes with the date: focus stays in the form (and Escape still cancels).
+              dateRef.current?.focus();
+            }}
           >
             Clear date
           </Button>

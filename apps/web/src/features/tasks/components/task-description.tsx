@@ -48,7 +48,7 @@ export function TaskDescription({ text, query }: { text: string; query: string |
       <div
         id={id}
         ref={textRef}
-        className={`space-y-1 break-words ${collapsed ? "max-h-[3.75rem] overflow-hidden" : ""}`}
+        className={`space-y-1 wrap-anywhere ${collapsed ? "max-h-[3.75rem] overflow-hidden" : ""}`}
       >
         {query ? (
           <p className="whitespace-pre-wrap">

@@ -147,6 +147,8 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
   useRegisterRowActions(task.id, actions);
 
   const save = (draft: EditDraft, changes: TaskChanges) => {
+    const leaving = !matchesFilter(applyChanges(theirs ?? task, changes), filter);
+    if (leaving) onLeave(itemRef.current);
     if (theirs) {
       // "Keep mine": the change now applies to their version, which is shown underneath it.
       showLatest(client, theirs, task);
@@ -163,6 +165,8 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
       },
     );
     closeEditor();
+    // Focus went to a neighbour: the row shows once more before the list drops it.
+    if (leaving) returnFocus.current = null;
   };
 
   const takeTheirs = (latest: Task) => {
@@ -210,7 +214,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
       <div className="min-w-0 flex-1">
         <p
           className={cn(
-            "break-words font-medium leading-snug",
+            "wrap-anywhere font-medium leading-snug",
             task.is_completed && "text-muted-foreground line-through",
           )}
         >

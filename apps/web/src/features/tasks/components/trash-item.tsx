@@ -63,7 +63,7 @@ export function TrashItem({ task, onLeave }: TrashItemProps) {
       <div className="min-w-0 flex-1">
         <p
           className={cn(
-            "break-words font-medium leading-snug",
+            "wrap-anywhere font-medium leading-snug",
             task.is_completed && "text-muted-foreground line-through",
           )}
         >
