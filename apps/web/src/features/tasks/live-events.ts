@@ -21,14 +21,6 @@ const isTask = (value: unknown): value is Task =>
 const isLabels = (value: unknown): value is Label[] =>
   Array.isArray(value) && value.every((label) => isRecord(label) && typeof label.name === "string");
 
-/**
- * A label's open count follows its tasks' completion, but labels.changed comes only when a task's
- * labels change: after a completion elsewhere the labels are fetched again.
- */
-function refreshLabelCounts(client: QueryClient, task: Task): void {
-  if (task.labels.length > 0) void client.invalidateQueries({ queryKey: taskKeys.labels() });
-}
-
 /** A created or changed task, shown where it belongs unless the cache already holds it or a later version. */
 function showTask(client: QueryClient, task: Task, created: boolean): void {
   const current = findTask(client, task.id);
@@ -36,7 +28,6 @@ function showTask(client: QueryClient, task: Task, created: boolean): void {
     // The same version: this tab's own change, whose answer is already on screen.
     if (current.updated_at >= task.updated_at) return;
     writeTask(client, current, task);
-    if (current.is_completed !== task.is_completed) refreshLabelCounts(client, task);
   } else if (created) {
     writeTask(client, null, task);
   } else {
@@ -44,7 +35,6 @@ function showTask(client: QueryClient, task: Task, created: boolean): void {
     // counts it was in is unknown, so they are fetched again.
     writeLists(client, null, task);
     void client.invalidateQueries({ queryKey: taskKeys.countsAll() });
-    refreshLabelCounts(client, task);
   }
   // Restored from the trash (it comes back as created).
   if (created) void client.invalidateQueries({ queryKey: taskKeys.trash() });

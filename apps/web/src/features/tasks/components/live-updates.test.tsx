@@ -73,19 +73,6 @@ describe("changes made elsewhere", () => {
     );
   });
 
-  it("a labelled task completed elsewhere updates its label's open count", async () => {
-    const task = addedElsewhere("Buy milk", { labels: ["home"] });
-    await renderLive();
-    const labels = within(views()).getByRole("list", { name: "Labels" });
-    expect(within(labels).getByRole("link").textContent).toBe("# home 1");
-
-    // The API announces labels.changed only when a task's labels change, not its completion.
-    const done = fake.server.changeElsewhere(task.id, { is_completed: true });
-    fake.server.events.push(userId(), "task.updated", done);
-
-    await waitFor(() => expect(within(labels).getByRole("link").textContent).toBe("# home 0"));
-  });
-
   it("a deleted task leaves every list", async () => {
     const task = addedElsewhere("Buy milk");
     await renderLive();
