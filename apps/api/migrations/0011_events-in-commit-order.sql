@@ -5,7 +5,8 @@
 -- a transaction-scoped advisory lock on that user before recording events, so one user's events
 -- commit in the order of their ids and a replica can read "the user's events after the last one
 -- it sent" without missing one that commits late. Users are locked in one order (no deadlock
--- between two statements that change several users' tasks).
+-- between two statements that change several users' tasks). A labelled task completed or reopened
+-- now also records `labels.changed`: its labels' open counts moved.
 CREATE OR REPLACE FUNCTION task_events_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -22,7 +23,9 @@ BEGIN
       SELECT user_id, 'task.updated', id FROM changed_new
       UNION ALL
       SELECT DISTINCT n.user_id, 'labels.changed', NULL::uuid FROM changed_new n
-        JOIN changed_old o ON o.id = n.id WHERE o.label_keys IS DISTINCT FROM n.label_keys;
+        JOIN changed_old o ON o.id = n.id
+        WHERE o.label_keys IS DISTINCT FROM n.label_keys
+          OR (o.is_completed <> n.is_completed AND cardinality(n.label_keys) > 0);
   ELSE
     PERFORM pg_advisory_xact_lock(1952805748, hashtext(user_id))
       FROM (SELECT DISTINCT user_id FROM changed_old ORDER BY user_id) AS users;

@@ -58,6 +58,17 @@ describe("GET /api/events", () => {
     ]);
   });
 
+  test("completing a labelled task arrives as labels.changed too: its labels' open counts moved", async () => {
+    const alice = await api.user("alice");
+    const task = await createTask(alice, { title: "Labelled", labels: ["home"] });
+    const stream = await streamOf(await tokenOf(alice));
+    await alice.patch(`/api/tasks/${task.id}/complete`);
+    await stream.until((c) => c.of("labels.changed").length === 1);
+    expect(JSON.parse(stream.of("labels.changed")[0]?.data ?? "")).toEqual([
+      { name: "home", task_count: 1, open_count: 0 },
+    ]);
+  });
+
   test("another user's changes never appear on my stream", async () => {
     const [alice, bob] = [await api.user("alice"), await api.user("bob")];
     const stream = await streamOf(await tokenOf(alice));
