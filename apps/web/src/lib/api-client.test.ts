@@ -1,6 +1,8 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeTaskApi, startFakeTaskApi } from "@/features/tasks/test/fake-task-api";
-import { createApiClient, fixedToken } from "./api-client";
+import { createApiClient, fetchWithin, fixedToken } from "./api-client";
 import { createTokenSource } from "./api-token";
 
 let server: FakeTaskApi;
@@ -111,5 +113,47 @@ describe("createApiClient", () => {
 
     expect(response.status).toBe(401);
     expect(server.received.length).toBe(before);
+  });
+});
+
+describe("fetchWithin", () => {
+  /** A server that takes every request and never answers it. */
+  async function silentServer(): Promise<{ url: string; server: Server }> {
+    const server = createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  }
+
+  it("a request without an answer in time fails as a lost connection (TypeError)", async () => {
+    const { url, server } = await silentServer();
+    try {
+      const send = fetchWithin(100, (request, init) => fetch(request, init));
+      const failure = await send(new Request(`${url}/api/tasks`)).catch((error: unknown) => error);
+      expect([failure instanceof TypeError, (failure as Error).message]).toEqual([
+        true,
+        "The task service did not answer in time",
+      ]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it("a request its caller aborts stays an abort, not a lost connection", async () => {
+    const { url, server } = await silentServer();
+    try {
+      const send = fetchWithin(5_000, (request, init) => fetch(request, init));
+      const caller = new AbortController();
+      const sent = send(new Request(`${url}/api/tasks`, { signal: caller.signal }));
+      caller.abort();
+      const failure = await sent.catch((error: unknown) => error);
+      expect([failure instanceof TypeError, (failure as Error).name]).toEqual([
+        false,
+        "AbortError",
+      ]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });

@@ -44,11 +44,39 @@ export function bearerAuth(tokens: TokenProvider): Middleware {
   };
 }
 
+/**
+ * An API answer slower than this counts as a lost connection. The task routes answer within their
+ * own deadline of a second or so; a server that accepts the connection and never answers would
+ * otherwise leave "Saving…" on screen for good.
+ */
+export const API_TIMEOUT_MS = 10_000;
+
+/**
+ * `doFetch`, failing after `ms` without an answer as a lost connection fails (a TypeError), so it
+ * is retried, reported and probed like one; a caller's own abort stays an abort.
+ */
+export function fetchWithin(
+  ms: number,
+  doFetch: (request: Request, init: RequestInit) => Promise<Response>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const timeout = AbortSignal.timeout(ms);
+    try {
+      return await doFetch(request, { signal: AbortSignal.any([request.signal, timeout]) });
+    } catch (error) {
+      if (!timeout.aborted || request.signal.aborted) throw error;
+      throw new TypeError("The task service did not answer in time", { cause: error });
+    }
+  };
+}
+
 export function createApiClient({ baseUrl, tokens, fetch }: ApiClientOptions): ApiClient {
   const client = createClient<paths>({
     baseUrl,
     // Look the global up per call so a replaced `fetch` (tests, instrumentation) is honoured.
-    fetch: fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: fetchWithin(API_TIMEOUT_MS, (request, init) =>
+      fetch ? fetch(request, init) : globalThis.fetch(request, init),
+    ),
   });
   client.use(bearerAuth(tokens));
   return client;
