@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type Task, unorganizedFields } from "./task-api";
-import { matchesFilter, viewDays, viewFromPath, viewPath, viewSections } from "./task-views";
+import {
+  matchesFilter,
+  viewDays,
+  viewFromPath,
+  viewPath,
+  viewPreset,
+  viewSections,
+} from "./task-views";
 
 const days = viewDays({ year: 2026, month: 12, day: 31 });
 
@@ -67,5 +74,16 @@ describe("what each view lists", () => {
   ])("Upcoming holds a task due %s: %s", (due, expected) => {
     const filter = viewSections({ kind: "upcoming" }, days)[0]?.filter ?? { status: "all" };
     expect(matchesFilter(task({ due_date: due }), filter)).toBe(expected);
+  });
+});
+
+describe("what adding from a view presets", () => {
+  it.each([
+    [{ kind: "inbox" }, {}],
+    [{ kind: "today" }, { dueDate: "2026-12-31" }],
+    [{ kind: "upcoming" }, { dueDate: "2027-01-01" }],
+    [{ kind: "label", name: "home" }, { labels: ["home"] }],
+  ] as const)("%j → %j: the new task shows in the view it was added from", (view, preset) => {
+    expect(viewPreset(view, days)).toEqual(preset);
   });
 });

@@ -202,9 +202,13 @@ export function isListFilter(value: unknown): value is ListFilter {
   return typeof value === "object" && value !== null && "status" in value;
 }
 
-/** What adding a task from this view presets (typed text overrides it). */
+/**
+ * What adding a task from this view presets (typed text overrides it), so that it shows where it
+ * was added: Today's date, Upcoming's first day (tomorrow), a label's view that label.
+ */
 export function viewPreset(view: TaskView, days: ViewDays) {
   if (view.kind === "today") return { dueDate: days.today };
+  if (view.kind === "upcoming") return { dueDate: days.tomorrow };
   if (view.kind === "label") return { labels: [view.name] };
   return {};
 }

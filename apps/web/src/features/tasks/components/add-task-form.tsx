@@ -13,7 +13,7 @@ import { QuickAddChips } from "./quick-add-chips";
 interface AddTaskFormProps {
   /** Lets the screen move focus to the title box (e.g. after the last task is deleted). */
   titleInputRef?: RefObject<HTMLInputElement | null>;
-  /** The view it adds to: Today presets today's date, a label's view that label. */
+  /** The view it adds to: Today presets today's date, Upcoming tomorrow's, a label's view that label. */
   view?: TaskView;
   days?: ViewDays;
   /** The user's zone, in which typed dates and times are read. */
