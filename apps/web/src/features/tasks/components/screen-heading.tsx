@@ -13,7 +13,7 @@ interface ScreenHeadingProps {
 
 /**
  * The screen's heading (it takes focus when a view is opened from the keyboard), with what the
- * view offers: its order, and on a label's view renaming or deleting the label. A search has its
+ * view offers: its order (not the trash's), and on a label's view renaming or deleting the label. A search has its
  * own heading and is in relevance order.
  */
 export function ScreenHeading({ ref, screen, focusAfterLabelDelete }: ScreenHeadingProps) {
@@ -37,7 +37,8 @@ export function ScreenHeading({ ref, screen, focusAfterLabelDelete }: ScreenHead
         </p>
       ) : (
         <>
-          <SortMenu />
+          {/* The trash has one order, newest deletion first. */}
+          {view.kind === "trash" ? null : <SortMenu />}
           {view.kind === "label" ? (
             <LabelActions name={view.name} focusAfterDelete={focusAfterLabelDelete} />
           ) : null}

@@ -42,6 +42,13 @@ describe("the Trash view", () => {
     expect(screen.queryByLabelText("Task title")).toBeNull();
   });
 
+  it("offers no other order: the Sort by menu of the other views is not there", async () => {
+    await openTrash();
+
+    await waitFor(() => expect(trashRows()).toHaveLength(3));
+    expect(screen.queryByLabelText("Sort by")).toBeNull();
+  });
+
   it("is in the sidebar below Completed, and its link opens it", async () => {
     window.history.replaceState(null, "", "/tasks");
     await renderTaskManager(fake.session, { serverRendered: true });
