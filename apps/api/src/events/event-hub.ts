@@ -5,7 +5,6 @@ import {
   eventsSince,
   type LiveEvent,
   lastEventId,
-  newestEventId,
   recentEventUsers,
 } from "./event-queries.ts";
 
@@ -149,7 +148,7 @@ export function createEventHub(
       marks.length = 0;
       return;
     }
-    const newest = await newestEventId(db);
+    const newest = await lastEventId(db, {});
     const after = marks[0] ?? Math.min(newest, ...delivered.values());
     marks.push(newest);
     if (marks.length > POLL_LOOKBACK) marks.shift();

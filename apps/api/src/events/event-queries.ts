@@ -42,12 +42,15 @@ async function toEvents(db: Db, userId: string, rows: EventRow[]): Promise<LiveE
   });
 }
 
-/** The id of the user's latest event (0 without any): where a new stream starts. */
-export async function lastEventId(db: Db, params: { userId: string }): Promise<number> {
+/**
+ * The id of the user's latest event, or of anyone's without a user (0 without any): where a new
+ * stream starts, and where the safety-net poll has read up to.
+ */
+export async function lastEventId(db: Db, params: { userId?: string }): Promise<number> {
   const [row] = await db
     .select({ last: sql<number>`coalesce(max(${taskEvents.id}), 0)`.mapWith(Number) })
     .from(taskEvents)
-    .where(eq(taskEvents.userId, params.userId));
+    .where(params.userId === undefined ? undefined : eq(taskEvents.userId, params.userId));
   return row?.last ?? 0;
 }
 
@@ -88,14 +91,6 @@ export async function recentEventUsers(
     .from(taskEvents)
     .where(gt(taskEvents.id, params.after))
     .groupBy(taskEvents.userId);
-}
-
-/** The newest event id of anyone (0 without any). */
-export async function newestEventId(db: Db): Promise<number> {
-  const [row] = await db
-    .select({ last: sql<number>`coalesce(max(${taskEvents.id}), 0)`.mapWith(Number) })
-    .from(taskEvents);
-  return row?.last ?? 0;
 }
 
 /** Tells every replica, through NOTIFY on `channel`, that these users' tasks changed. */
