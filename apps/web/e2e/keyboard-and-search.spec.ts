@@ -33,7 +33,10 @@ const row = (page: Page, title: string) =>
   page
     .getByRole("listitem")
     .filter({ has: page.getByRole("checkbox", { name: `Complete "${title}"` }) });
-/** The title of the task whose row holds focus. */
+/**
+ * The title of the task whose row holds focus. Read it with `expect.poll`: a dialog hands focus
+ * back a tick after it has left the page.
+ */
 const focusedTitle = (page: Page) =>
   page.evaluate(
     () => document.activeElement?.closest("li")?.querySelector("p")?.textContent ?? null,
@@ -136,11 +139,11 @@ test("the whole flow with the keyboard: quick add, move, priority, due today, co
 
   // Escape leaves the line for the list; j and k move through the tasks.
   await page.keyboard.press("Escape");
-  expect(await focusedTitle(page)).toBe("Water plants");
+  await expect.poll(() => focusedTitle(page)).toBe("Water plants");
   await page.keyboard.press("j");
-  expect(await focusedTitle(page)).toBe("Beta");
+  await expect.poll(() => focusedTitle(page)).toBe("Beta");
   await page.keyboard.press("k");
-  expect(await focusedTitle(page)).toBe("Water plants");
+  await expect.poll(() => focusedTitle(page)).toBe("Water plants");
 
   // 1: high priority; t: due today.
   await page.keyboard.press("1");
@@ -158,7 +161,7 @@ test("the whole flow with the keyboard: quick add, move, priority, due today, co
   // x: complete; the row leaves the Inbox and focus moves on to the next task.
   await page.keyboard.press("x");
   await expect(row(page, "Water plants")).toHaveCount(0);
-  expect(await focusedTitle(page)).toBe("Beta");
+  await expect.poll(() => focusedTitle(page)).toBe("Beta");
   await expect
     .poll(async () => (await storedTask(context, "Water plants"))?.is_completed)
     .toBe(true);
@@ -170,7 +173,7 @@ test("the whole flow with the keyboard: quick add, move, priority, due today, co
   await expect(dialog).toContainText("Complete (or reopen)");
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
-  expect(await focusedTitle(page)).toBe("Beta");
+  await expect.poll(() => focusedTitle(page)).toBe("Beta");
 
   // g then t: Today, where the completed task no longer is.
   await page.keyboard.press("g");
