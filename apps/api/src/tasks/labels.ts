@@ -1,8 +1,7 @@
 import { and, arrayContains, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
-import { tasks } from "../db/schema.ts";
+import { tasks, trashedTasks } from "../db/schema.ts";
 import { labelKey, storedLabels } from "./fields.ts";
-import { touched } from "./statements.ts";
 
 /** The caller's labels, each with how many of their tasks carry it and how many are open. */
 export type LabelSummary = { name: string; taskCount: number; openCount: number };
@@ -38,36 +37,56 @@ export async function listLabels(db: Db, params: { userId: string }): Promise<La
 }
 
 /**
+ * The live tasks and the trash: a label renamed or removed is so on both, so a restore never
+ * brings back a name the user has changed.
+ */
+type LabelledTable = typeof tasks | typeof trashedTasks;
+
+/**
  * Renames the label (any spelling of it) on every task of the caller that carries it, to `to`,
- * merging into the label of that name where a task has it too; `to` null removes it. How many
- * tasks changed (0: the caller has no such label). Each changed task gets a new version.
+ * merging into the label of that name where a task has it too; `to` null removes it. Trashed tasks
+ * change with them. How many live tasks changed (0: the caller has no such label, and nothing
+ * changed). Each changed task gets a new version.
  */
 export async function relabelTasks(
   db: Db,
   params: { userId: string; label: string; to: string | null },
 ): Promise<number> {
-  const { userId, to } = params;
   const key = labelKey(params.label.trim());
   return db.transaction(async (tx) => {
-    const carrying = await tx
-      .select({ id: tasks.id, labels: tasks.labels, labelKeys: tasks.labelKeys })
-      .from(tasks)
-      .where(and(eq(tasks.userId, userId), arrayContains(tasks.labelKeys, [key])))
-      .for("update");
-    if (carrying.length === 0) return 0;
-    const changed = carrying.map((task) => {
-      const kept = task.labels.filter((_, i) => task.labelKeys[i] !== key);
-      return { id: task.id, ...storedLabels(to === null ? kept : [to, ...kept]) };
-    });
-    await tx
-      .update(tasks)
-      .set({ labels: sql`v.labels`, labelKeys: sql`v.label_keys`, updatedAt: touched })
-      .from(
-        sql`jsonb_to_recordset(${JSON.stringify(
-          changed.map((task) => ({ id: task.id, labels: task.labels, label_keys: task.labelKeys })),
-        )}::jsonb) as v(id uuid, labels text[], label_keys text[])`,
-      )
-      .where(and(eq(tasks.userId, userId), sql`${tasks.id} = v.id`));
-    return changed.length;
+    const live = await relabelIn(tx, tasks, { ...params, key });
+    if (live > 0) await relabelIn(tx, trashedTasks, { ...params, key });
+    return live;
   });
+}
+
+async function relabelIn(
+  tx: Db,
+  table: LabelledTable,
+  { userId, key, to }: { userId: string; key: string; to: string | null },
+): Promise<number> {
+  const carrying = await tx
+    .select({ id: table.id, labels: table.labels, labelKeys: table.labelKeys })
+    .from(table)
+    .where(and(eq(table.userId, userId), arrayContains(table.labelKeys, [key])))
+    .for("update");
+  if (carrying.length === 0) return 0;
+  const changed = carrying.map((task) => {
+    const kept = task.labels.filter((_, i) => task.labelKeys[i] !== key);
+    return { id: task.id, ...storedLabels(to === null ? kept : [to, ...kept]) };
+  });
+  await tx
+    .update(table)
+    .set({
+      labels: sql`v.labels`,
+      labelKeys: sql`v.label_keys`,
+      updatedAt: sql`greatest(now(), ${table.updatedAt} + interval '1 millisecond')`,
+    })
+    .from(
+      sql`jsonb_to_recordset(${JSON.stringify(
+        changed.map((task) => ({ id: task.id, labels: task.labels, label_keys: task.labelKeys })),
+      )}::jsonb) as v(id uuid, labels text[], label_keys text[])`,
+    )
+    .where(and(eq(table.userId, userId), sql`${table.id} = v.id`));
+  return changed.length;
 }

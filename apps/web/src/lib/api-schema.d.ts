@@ -187,14 +187,14 @@ export interface paths {
         post?: never;
         /**
          * Remove a label from every task
-         * @description Removes the label (in any spelling) from every task of the caller; the tasks stay. Each changed task gets a new `updated_at`.
+         * @description Removes the label (in any spelling) from every task of the caller, those in the trash included; the tasks stay. Each changed task gets a new `updated_at`.
          */
         delete: operations["deleteLabel"];
         options?: never;
         head?: never;
         /**
          * Rename a label
-         * @description Renames the label on every task of the caller that carries it, merging it into a label of the new name where a task has both. Each changed task gets a new `updated_at`.
+         * @description Renames the label on every task of the caller that carries it, those in the trash included, merging it into a label of the new name where a task has both. Each changed task gets a new `updated_at`.
          */
         patch: operations["renameLabel"];
         trace?: never;

@@ -19,7 +19,7 @@ export const deleteLabelRoute = createRoute({
   tags: ["labels"],
   summary: "Remove a label from every task",
   description:
-    "Removes the label (in any spelling) from every task of the caller; the tasks stay. Each changed task gets a new `updated_at`.",
+    "Removes the label (in any spelling) from every task of the caller, those in the trash included; the tasks stay. Each changed task gets a new `updated_at`.",
   security: BEARER_AUTH,
   middleware: withoutBody,
   request: { params: LabelNameParamsSchema },

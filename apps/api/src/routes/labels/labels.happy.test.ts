@@ -47,6 +47,26 @@ describe("the label endpoints", () => {
     ]);
   });
 
+  test("a renamed label is renamed in the trash too: a restored task carries the new name", async () => {
+    const alice = await api.user("alice");
+    await createTask(alice, { title: "live", labels: ["job"] });
+    const trashed = await createTask(alice, { title: "trashed", labels: ["Job", "x"] });
+    expect((await alice.delete(`/api/tasks/${trashed.id}`)).status).toBe(204);
+    expect((await alice.patch("/api/labels/job", { name: "Work" })).status).toBe(204);
+    const restored = await alice.post(`/api/tasks/${trashed.id}/restore`);
+    expect((restored.body as TaskJson).labels).toEqual(["Work", "x"]);
+  });
+
+  test("a deleted label is gone from the trash too: a restored task no longer carries it", async () => {
+    const alice = await api.user("alice");
+    await createTask(alice, { title: "live", labels: ["old"] });
+    const trashed = await createTask(alice, { title: "trashed", labels: ["Old", "keep"] });
+    expect((await alice.delete(`/api/tasks/${trashed.id}`)).status).toBe(204);
+    expect((await alice.delete("/api/labels/old")).status).toBe(204);
+    const restored = await alice.post(`/api/tasks/${trashed.id}/restore`);
+    expect((restored.body as TaskJson).labels).toEqual(["keep"]);
+  });
+
   test("a label with spaces, accents and a slash is named by its URL-encoded path segment", async () => {
     const alice = await api.user("alice");
     const task = await createTask(alice, { title: "a", labels: ["Été 2027/Q3"] });

@@ -20,7 +20,7 @@ export const renameLabelRoute = createRoute({
   tags: ["labels"],
   summary: "Rename a label",
   description:
-    "Renames the label on every task of the caller that carries it, merging it into a label of the new name where a task has both. Each changed task gets a new `updated_at`.",
+    "Renames the label on every task of the caller that carries it, those in the trash included, merging it into a label of the new name where a task has both. Each changed task gets a new `updated_at`.",
   security: BEARER_AUTH,
   middleware: withJsonBody,
   request: {
