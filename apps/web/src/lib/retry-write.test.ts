@@ -58,6 +58,21 @@ describe("retryTransient", () => {
     expect(run.waits).toEqual([300, 600]);
   });
 
+  it("starts no try after its time budget: a try that timed out is not followed by another", async () => {
+    let clock = 0;
+    const run = script([new TypeError("did not answer in time"), new TypeError("fetch failed")]);
+    const send = () => {
+      clock += 10_000;
+      return run.send();
+    };
+
+    await expect(
+      retryTransient(send, { sleep: run.sleep, now: () => clock, budgetMs: 10_000 }),
+    ).rejects.toThrow("in time");
+
+    expect(run.calls()).toBe(1);
+  });
+
   it("never retries a refusal", async () => {
     const run = script([new ApiError(412, "changed elsewhere")]);
 

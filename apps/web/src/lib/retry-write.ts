@@ -1,3 +1,4 @@
+import { API_TIMEOUT_MS } from "./api-client";
 import { ApiError } from "./api-error";
 
 /**
@@ -18,7 +19,13 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** The wait when the API named none, multiplied by the try's number. */
   baseDelayMs?: number;
+  /**
+   * No new try starts once this long has passed since the first began: a try that ran into the
+   * client's own timeout has had its chance, and the user hears of it instead of a longer wait.
+   */
+  budgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -29,15 +36,25 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export async function retryTransient<T>(
   send: () => Promise<T>,
-  { retries = 2, maxDelayMs = 3_000, baseDelayMs = 300, sleep = wait }: RetryOptions = {},
+  {
+    retries = 2,
+    maxDelayMs = 3_000,
+    baseDelayMs = 300,
+    budgetMs = API_TIMEOUT_MS,
+    sleep = wait,
+    now = Date.now,
+  }: RetryOptions = {},
 ): Promise<T> {
+  const started = now();
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await send();
     } catch (error) {
       if (attempt >= retries || !isTransient(error)) throw error;
       const asked = error instanceof ApiError ? error.retryAfterMs : null;
-      await sleep(Math.min(asked ?? baseDelayMs * (attempt + 1), maxDelayMs));
+      const delay = Math.min(asked ?? baseDelayMs * (attempt + 1), maxDelayMs);
+      if (now() - started + delay >= budgetMs) throw error;
+      await sleep(delay);
     }
   }
 }
