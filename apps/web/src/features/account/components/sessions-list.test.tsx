@@ -17,7 +17,7 @@ const sessions = [
     id: "s2",
     token: "t2",
     userAgent: IPHONE,
-    ipAddress: "203.0.113.9",
+    ipAddress: "2001:0db8:85a3:08d3:0000:0000:0000:0000",
     updatedAt: "2026-12-01T10:00:00.000Z",
   },
   {
@@ -39,7 +39,7 @@ function serve() {
 }
 
 describe("SessionsList", () => {
-  it("lists each session's device and address, this one first and marked", async () => {
+  it("lists each session's device and address (an IPv6 one as its network, short), this one first and marked", async () => {
     serve();
     render(<SessionsList />);
     const items = within(
@@ -49,7 +49,7 @@ describe("SessionsList", () => {
       "Firefox 133 on WindowsThis device",
       "Safari 18 on iOS",
     ]);
-    expect(items[1]).toHaveTextContent("203.0.113.9");
+    expect(items[1]).toHaveTextContent("2001:db8:85a3:8d3::/64");
   });
 
   it("signs out another session by its token; this one has no button", async () => {

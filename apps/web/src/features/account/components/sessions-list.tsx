@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { authClient } from "@/lib/auth-client";
+import { describeAddress } from "../describe-address";
 import { describeDevice } from "../describe-device";
 import { useAccountAction } from "../use-account-action";
 import { ActionError, ActionNotice } from "./account-section";
@@ -80,7 +81,7 @@ export function SessionsList({ reloadKey = 0 }: { reloadKey?: number }) {
               </p>
               <p className="text-xs text-muted-foreground">
                 Last active {when.format(new Date(session.updatedAt))}
-                {session.ipAddress ? ` · ${session.ipAddress}` : ""}
+                {session.ipAddress ? ` · ${describeAddress(session.ipAddress)}` : ""}
               </p>
             </div>
             {session.id === currentId ? null : (
