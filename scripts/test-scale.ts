@@ -16,6 +16,7 @@ import webpush from "web-push";
 import { ensureNginx, nginxReplica } from "./scale/nginx.ts";
 import { Replica, run, sparePort } from "./scale/processes.ts";
 import { checkAll } from "./scale/scale-checks.ts";
+import { standaloneServer } from "./web-server.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const nextBin = createRequire(join(root, "apps/web/package.json")).resolve("next/dist/bin/next");
@@ -45,6 +46,7 @@ async function main(): Promise<boolean> {
     stdio: "inherit",
     env: { ...process.env, NEXT_PUBLIC_API_URL: origin },
   });
+  const webServer = standaloneServer(join(root, "apps/web"));
   const vapid = webpush.generateVAPIDKeys();
   const webEnv = {
     NODE_ENV: "production",
@@ -81,9 +83,9 @@ async function main(): Promise<boolean> {
       start: () =>
         run(
           process.execPath,
-          [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-          webEnv,
-          join(root, "apps/web"),
+          [webServer.script],
+          { ...webEnv, PORT: String(port), HOSTNAME: "127.0.0.1" },
+          webServer.cwd,
         ),
     });
   const api = (n: number, port: number) =>

@@ -17,8 +17,8 @@ const nextConfig: NextConfig = {
   // The API's origin, decided once at build (its default too) and inlined into every bundle: the
   // browser calls it and the server's CSP allows it, never two different values.
   env: { NEXT_PUBLIC_API_URL: publicEnv.apiUrl },
-  // A self-contained server (.next/standalone) for the container images in deploy/; `next start`
-  // (npm start, the e2e suite) serves the same build as before.
+  // A self-contained server (.next/standalone): the web image's, and the one npm start, the e2e
+  // suite and test:scale run (scripts/web-server.ts).
   output: "standalone",
   // The workspace root, so the server's node_modules (hoisted there) are traced into it.
   outputFileTracingRoot: resolve(import.meta.dirname, "../.."),

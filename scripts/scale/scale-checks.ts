@@ -152,7 +152,7 @@ const RESTART_GAP_MS = 11_000;
 /** Each replica in turn: SIGTERM, started again, ready; all under load. */
 async function rollingRestart(ctx: Context, token: string): Promise<Outcome> {
   const all = [...ctx.replicas.api, ...ctx.replicas.web];
-  // An API replica exits 0 once drained; `next start` exits 143 (128 + SIGTERM) once closed.
+  // An API replica exits 0 once drained; the web server (Next.js) exits 143 (128 + SIGTERM) once closed.
   const cleanExit = (replica: Replica, code: number | null) =>
     code === 0 || (replica.name.startsWith("web") && code === 143);
   const load = runLoad({

@@ -55,7 +55,7 @@ function runInBackground(task: Promise<unknown>): void {
 export function createAuth({ env, database }: { env: Env; database: DatabaseHandle }) {
   const issuer = env.BETTER_AUTH_URL;
   const hs256 = env.JWT_MODE === "hs256";
-  // `next start` forces NODE_ENV=production, so decide from APP_ENV instead.
+  // The production server forces NODE_ENV=production, so decide from APP_ENV instead.
   const limited = env.APP_ENV === "production";
   const mail = authMailOptions({
     env,

@@ -13,7 +13,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET is required/);
   });
 
-  it("lets APP_ENV=development run under NODE_ENV=production (next start) without a secret", () => {
+  it("lets APP_ENV=development run under NODE_ENV=production (the production server) without a secret", () => {
     const env = parseEnv({ NODE_ENV: "production", APP_ENV: "development" });
 
     expect(env.APP_ENV).toBe("development");
