@@ -17,7 +17,8 @@ export interface RowActions {
   edit(): void;
   remove(): void;
   setPriority(priority: Priority): void;
-  dueToday(): void;
+  /** Due `days` after today (0: today), in the user's zone, at the time it had. */
+  dueInDays(days: number): void;
 }
 
 type Registry = Map<string, RefObject<RowActions | null>>;

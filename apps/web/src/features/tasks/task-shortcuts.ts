@@ -20,6 +20,7 @@ export const SHORTCUTS = [
   { id: "priorityLow", group: "Tasks", bindings: ["3"], does: "Priority low" },
   { id: "priorityNone", group: "Tasks", bindings: ["4"], does: "No priority" },
   { id: "dueToday", group: "Tasks", bindings: ["t"], does: "Due today" },
+  { id: "dueTomorrow", group: "Tasks", bindings: ["Shift+T"], does: "Due tomorrow" },
   { id: "goInbox", group: "Go to", bindings: ["g i"], does: "Inbox" },
   { id: "goToday", group: "Go to", bindings: ["g t"], does: "Today" },
   { id: "goUpcoming", group: "Go to", bindings: ["g u"], does: "Upcoming" },

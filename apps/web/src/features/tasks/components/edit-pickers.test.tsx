@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
+import { addDays, formatDate } from "@/lib/quick-add/wall-clock";
 import type { Task } from "../task-api";
+import { todayIn } from "../task-views";
 import { renderTaskManager, setUpFakeTaskApi, testTimeZone } from "../test/render-with-session";
 
 const fake = setUpFakeTaskApi("pickers");
@@ -101,6 +103,25 @@ describe("priority and due date", () => {
     expect(
       screen.getByRole("checkbox", { name: 'Complete "Call mum"' }).closest("li"),
     ).toHaveTextContent("High priority");
+  });
+
+  it("Tomorrow sets the date to tomorrow in one click and keeps the time", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+    await edit("Pay rent");
+    const tomorrow = formatDate(addDays(todayIn(testTimeZone()), 1));
+
+    await userEvent.click(screen.getByRole("button", { name: /^Due tomorrow, / }));
+
+    expect(screen.getByLabelText("Due date")).toHaveValue(tomorrow);
+    expect(screen.getByRole("button", { name: /^Due tomorrow, / })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(stored("Pay rent")?.due_date).toBe(tomorrow), ANSWERED);
+    expect(patches()).toEqual([
+      { due_date: tomorrow, due_time: "09:00", time_zone: testTimeZone() },
+    ]);
   });
 
   it("clearing the date clears the time, and the API is told to drop both", async () => {

@@ -161,6 +161,22 @@ describe("a focused task's shortcuts", () => {
     ]);
     expect(rowOf("Call mum")).toHaveTextContent("Today");
   });
+  it("Shift+T makes it due tomorrow, keeping its time", async () => {
+    const today = todayIn(testTimeZone());
+    fake.server.seed(fake.session.userId, [
+      { title: "Dentist", due_date: formatDate(today), due_time: "09:30" },
+    ]);
+    await renderTaskManager(fake.session, { serverRendered: true });
+    rowOf("Dentist").focus();
+
+    await userEvent.keyboard("{Shift>}T{/Shift}");
+
+    const tomorrow = formatDate(addDays(today, 1));
+    await waitFor(() => expect(stored("Dentist")?.due_date).toBe(tomorrow), ANSWERED);
+    expect(mine("PATCH").map((r) => r.body)).toEqual([
+      { due_date: tomorrow, due_time: "09:30", time_zone: testTimeZone() },
+    ]);
+  });
 });
 
 describe("the screen's shortcuts", () => {

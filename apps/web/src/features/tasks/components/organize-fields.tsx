@@ -5,8 +5,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { fieldClassName } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { duePicks } from "../due-picks";
 import type { Priority } from "../task-api";
 import { type EditDraft, PRIORITIES, PRIORITY_NAMES } from "../task-edit";
+import { useDueClock } from "./due-clock";
 
 type Organizing = Pick<EditDraft, "priority" | "dueDate" | "dueTime">;
 
@@ -27,13 +29,16 @@ function dueNote(value: Organizing, otherZone: string | null | undefined): strin
 }
 
 /**
- * The edit form's priority and due date and time (the browser's own date and time pickers).
- * Without a date there is no time: clearing the date clears it.
+ * The edit form's priority and due date and time (the browser's own date and time pickers, and
+ * one-click picks: today, tomorrow, next week). Without a date there is no time: clearing the date
+ * clears it; a pick keeps the time.
  */
 export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsProps) {
   const id = useId();
   const dateRef = useRef<HTMLInputElement>(null);
   const set = (changes: Partial<Organizing>) => onChange({ ...value, ...changes });
+  const clock = useDueClock();
+  const picks = duePicks(otherZone ?? clock.timeZone, clock.now);
   return (
     <div className="grid gap-3 sm:grid-cols-[auto_auto_auto_1fr] sm:items-end">
       <div className="grid gap-1.5">
@@ -79,7 +84,21 @@ export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsPro
           onChange={(event) => set({ dueTime: event.target.value || null })}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-2 pb-1">
+      <div className="flex flex-wrap items-center gap-x-1 gap-y-2 pb-1">
+        {picks.map((pick) => (
+          <Button
+            key={pick.label}
+            type="button"
+            variant="ghost"
+            size="sm"
+            title={pick.words}
+            aria-label={`Due ${pick.label.toLowerCase()}, ${pick.words}`}
+            aria-pressed={value.dueDate === pick.date}
+            onClick={() => set({ dueDate: pick.date })}
+          >
+            {pick.label}
+          </Button>
+        ))}
         {value.dueDate !== null ? (
           <Button
             type="button"

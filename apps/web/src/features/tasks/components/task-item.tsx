@@ -6,7 +6,7 @@ import { lazyPart } from "@/components/lazy-part";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
-import { formatDate } from "@/lib/quick-add/wall-clock";
+import { addDays, formatDate } from "@/lib/quick-add/wall-clock";
 import { takeFocusRequest } from "../focus-request";
 import { takeOpenRequest } from "../open-request";
 import type { Task, TaskChanges } from "../task-api";
@@ -139,9 +139,9 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
         setPriority: (priority) => {
           if (priority !== task.priority) change({ priority });
         },
-        dueToday: () => {
-          const today = formatDate(todayIn(clock.timeZone, clock.now));
-          if (task.due_date !== today) change(dueChanges(today, task.due_time, clock.timeZone));
+        dueInDays: (days) => {
+          const day = formatDate(addDays(todayIn(clock.timeZone, clock.now), days));
+          if (task.due_date !== day) change(dueChanges(day, task.due_time, clock.timeZone));
         },
       };
   useRegisterRowActions(task.id, actions);
