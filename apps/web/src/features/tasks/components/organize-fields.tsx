@@ -84,21 +84,7 @@ export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsPro
           onChange={(event) => set({ dueTime: event.target.value || null })}
         />
       </div>
-      <div className="flex flex-wrap items-center gap-x-1 gap-y-2 pb-1">
-        {picks.map((pick) => (
-          <Button
-            key={pick.label}
-            type="button"
-            variant="ghost"
-            size="sm"
-            title={pick.words}
-            aria-label={`Due ${pick.label.toLowerCase()}, ${pick.words}`}
-            aria-pressed={value.dueDate === pick.date}
-            onClick={() => set({ dueDate: pick.date })}
-          >
-            {pick.label}
-          </Button>
-        ))}
+      <div className="flex flex-wrap items-center gap-2 pb-1">
         {value.dueDate !== null ? (
           <Button
             type="button"
@@ -117,6 +103,23 @@ export function OrganizeFields({ value, onChange, otherZone }: OrganizeFieldsPro
           {dueNote(value, otherZone)}
         </p>
       </div>
+      <fieldset className="flex flex-wrap items-center gap-2 sm:col-span-4">
+        <legend className="sr-only">Pick a due date</legend>
+        {picks.map((pick) => (
+          <Button
+            key={pick.label}
+            variant="outline"
+            size="sm"
+            className="h-8 rounded-full px-3 text-xs aria-pressed:border-primary aria-pressed:bg-accent"
+            title={pick.words}
+            aria-label={`Due ${pick.label.toLowerCase()}, ${pick.words}`}
+            aria-pressed={value.dueDate === pick.date}
+            onClick={() => set({ dueDate: pick.date })}
+          >
+            {pick.label}
+          </Button>
+        ))}
+      </fieldset>
     </div>
   );
 }
