@@ -81,8 +81,10 @@ test.describe("on a 360 px phone", () => {
     await expect(page.getByRole("menu")).toHaveCount(0);
     await expect(menuButton).toBeFocused();
 
+    // End: the last item, Delete.
     await page.keyboard.press("Enter");
-    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("End");
+    await expect(page.getByRole("menuitem", { name: "Delete" })).toBeFocused();
     await page.keyboard.press("Enter");
 
     await expect(row(page, "Pay rent")).toHaveCount(0);

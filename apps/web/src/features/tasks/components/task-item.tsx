@@ -128,6 +128,14 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
     update({ kind: "set", changes, seen: task.updated_at });
   };
 
+  /** Due `days` after today in the user's zone, at the time it had; nothing when it already is. */
+  const dayFromToday = (days: number) =>
+    formatDate(addDays(todayIn(clock.timeZone, clock.now), days));
+  const dueInDays = (days: number) => {
+    const day = dayFromToday(days);
+    if (task.due_date !== day) change(dueChanges(day, task.due_time, clock.timeZone));
+  };
+
   const actions = useRef<RowActions | null>(null);
   // A task not yet confirmed by the API has no id to change it by: its keys wait, like its buttons.
   actions.current = saving
@@ -139,10 +147,7 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
         setPriority: (priority) => {
           if (priority !== task.priority) change({ priority });
         },
-        dueInDays: (days) => {
-          const day = formatDate(addDays(todayIn(clock.timeZone, clock.now), days));
-          if (task.due_date !== day) change(dueChanges(day, task.due_time, clock.timeZone));
-        },
+        dueInDays,
       };
   useRegisterRowActions(task.id, actions);
 
@@ -256,6 +261,14 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
         disabled={saving}
         items={[
           { label: "Edit", onSelect: () => openEditor("edit") },
+          ...(
+            [
+              [0, "Due today"],
+              [1, "Due tomorrow"],
+            ] as const
+          )
+            .filter(([days]) => task.due_date !== dayFromToday(days))
+            .map(([days, label]) => ({ label, onSelect: () => dueInDays(days) })),
           { label: "Delete", destructive: true, onSelect: () => onDelete(task, itemRef.current) },
         ]}
       />
