@@ -36,17 +36,17 @@ export async function listLabels(db: Db, params: { userId: string }): Promise<La
     .orderBy(sql`label.key collate "C"`);
 }
 
-/**
- * The live tasks and the trash: a label renamed or removed is so on both, so a restore never
- * brings back a name the user has changed.
- */
+/** The live tasks and the trash: a label renamed or removed is so on both. */
 type LabelledTable = typeof tasks | typeof trashedTasks;
+
+type Carrying = { id: string; labels: string[]; labelKeys: string[] }[];
 
 /**
  * Renames the label (any spelling of it) on every task of the caller that carries it, to `to`,
  * merging into the label of that name where a task has it too; `to` null removes it. Trashed tasks
- * change with them. How many live tasks changed (0: the caller has no such label, and nothing
- * changed). Each changed task gets a new version.
+ * change with them, so a restore never brings back a name the user has changed. How many live
+ * tasks changed (0: the caller has no such label, and nothing changed). Each changed task gets a
+ * new version.
  */
 export async function relabelTasks(
   db: Db,
@@ -54,24 +54,34 @@ export async function relabelTasks(
 ): Promise<number> {
   const key = labelKey(params.label.trim());
   return db.transaction(async (tx) => {
-    const live = await relabelIn(tx, tasks, { ...params, key });
-    if (live > 0) await relabelIn(tx, trashedTasks, { ...params, key });
-    return live;
+    // The trashed rows first: a restore locks its trashed row before the owner's event lock
+    // (taken by tasks' trigger), and taking them in the same order never deadlocks with it.
+    const trashed = await carrying(tx, trashedTasks, params.userId, key);
+    const live = await carrying(tx, tasks, params.userId, key);
+    if (live.length === 0) return 0;
+    await relabel(tx, tasks, live, { ...params, key });
+    await relabel(tx, trashedTasks, trashed, { ...params, key });
+    return live.length;
   });
 }
 
-async function relabelIn(
-  tx: Db,
-  table: LabelledTable,
-  { userId, key, to }: { userId: string; key: string; to: string | null },
-): Promise<number> {
-  const carrying = await tx
+/** The caller's rows of `table` carrying label `key`, locked until the transaction ends. */
+function carrying(tx: Db, table: LabelledTable, userId: string, key: string): Promise<Carrying> {
+  return tx
     .select({ id: table.id, labels: table.labels, labelKeys: table.labelKeys })
     .from(table)
     .where(and(eq(table.userId, userId), arrayContains(table.labelKeys, [key])))
     .for("update");
-  if (carrying.length === 0) return 0;
-  const changed = carrying.map((task) => {
+}
+
+async function relabel(
+  tx: Db,
+  table: LabelledTable,
+  rows: Carrying,
+  { userId, key, to }: { userId: string; key: string; to: string | null },
+): Promise<void> {
+  if (rows.length === 0) return;
+  const changed = rows.map((task) => {
     const kept = task.labels.filter((_, i) => task.labelKeys[i] !== key);
     return { id: task.id, ...storedLabels(to === null ? kept : [to, ...kept]) };
   });
@@ -88,5 +98,4 @@ async function relabelIn(
       )}::jsonb) as v(id uuid, labels text[], label_keys text[])`,
     )
     .where(and(eq(table.userId, userId), sql`${table.id} = v.id`));
-  return changed.length;
 }
