@@ -19,6 +19,13 @@ describe("duePicks", () => {
     });
   });
 
+  it("on a Sunday, next week's Monday is tomorrow, offered once", () => {
+    expect(duePicks("UTC", new Date("2026-12-06T08:00:00Z")).map((pick) => pick.label)).toEqual([
+      "Today",
+      "Tomorrow",
+    ]);
+  });
+
   it("the same instant can be another day in another zone", () => {
     expect(duePicks("America/New_York", new Date("2026-12-05T02:00:00Z"))[0]?.date).toBe(
       "2026-12-04",

@@ -21,7 +21,7 @@ const inWords = (date: CalendarDate) =>
     timeZone: "UTC",
   });
 
-/** Today, tomorrow and next week's Monday, as days in `timeZone`. */
+/** Today, tomorrow and next week's Monday (unless that is tomorrow), as days in `timeZone`. */
 export function duePicks(timeZone: string, now: Date): DuePick[] {
   const today = todayIn(timeZone, now);
   // Monday is 1: from Sunday it is tomorrow, from Monday a week on.
@@ -32,5 +32,7 @@ export function duePicks(timeZone: string, now: Date): DuePick[] {
       ["Tomorrow", addDays(today, 1)],
       ["Next week", addDays(today, untilMonday)],
     ] as const
-  ).map(([label, date]) => ({ label, date: formatDate(date), words: inWords(date) }));
+  )
+    .map(([label, date]) => ({ label, date: formatDate(date), words: inWords(date) }))
+    .filter((pick, index, picks) => picks.findIndex((other) => other.date === pick.date) === index);
 }

@@ -179,6 +179,26 @@ describe("a focused task's shortcuts", () => {
   });
 });
 
+describe("a task whose times are in another zone", () => {
+  it("Shift+T moves it to tomorrow in that zone and keeps the zone, as the editor would", async () => {
+    const zone = "Pacific/Kiritimati";
+    const there = todayIn(zone);
+    fake.server.seed(fake.session.userId, [
+      { title: "Call Tarawa", due_date: formatDate(there), due_time: "09:30", time_zone: zone },
+    ]);
+    await renderTaskManager(fake.session, { serverRendered: true });
+    rowOf("Call Tarawa").focus();
+
+    await userEvent.keyboard("{Shift>}T{/Shift}");
+
+    const tomorrow = formatDate(addDays(there, 1));
+    await waitFor(() => expect(stored("Call Tarawa")?.due_date).toBe(tomorrow), ANSWERED);
+    expect(mine("PATCH").map((r) => r.body)).toEqual([
+      { due_date: tomorrow, due_time: "09:30", time_zone: zone },
+    ]);
+  });
+});
+
 describe("the screen's shortcuts", () => {
   it("q focuses the quick-add line without typing a q", async () => {
     await renderTaskManager(fake.session, { serverRendered: true });

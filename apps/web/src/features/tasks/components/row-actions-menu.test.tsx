@@ -46,4 +46,14 @@ describe("a row's menu (the phone's actions)", () => {
     await waitFor(() => expect(stored("Dentist")?.due_date).toBe(tomorrow), { timeout: 5_000 });
     expect(stored("Dentist")?.due_time).toBe("09:30");
   });
+
+  it("after Due tomorrow, focus is back on the menu button of the row, still in the Inbox", async () => {
+    await renderTaskManager(fake.session, { serverRendered: true });
+
+    await userEvent.click(
+      within(await openMenu("Dentist")).getByRole("menuitem", { name: "Due tomorrow" }),
+    );
+
+    expect(screen.getByRole("button", { name: 'Actions for "Dentist"' })).toHaveFocus();
+  });
 });

@@ -17,6 +17,8 @@ export interface RowMenuItem {
   label: string;
   onSelect(): void;
   destructive?: boolean;
+  /** Focus goes back to the menu button (the item leaves nothing else to focus). */
+  returnFocus?: boolean;
 }
 
 interface RowMenuProps {
@@ -130,7 +132,7 @@ export function RowMenu({ label, items, triggerRef, disabled, className }: RowMe
                 item.destructive && "text-destructive",
               )}
               onClick={() => {
-                close(false);
+                close(item.returnFocus === true);
                 item.onSelect();
               }}
             >

@@ -128,12 +128,15 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
     update({ kind: "set", changes, seen: task.updated_at });
   };
 
-  /** Due `days` after today in the user's zone, at the time it had; nothing when it already is. */
-  const dayFromToday = (days: number) =>
-    formatDate(addDays(todayIn(clock.timeZone, clock.now), days));
+  /**
+   * Due `days` after today, at the time it had, in the zone its times are in (the user's when it
+   * has none), as the editor keeps it; nothing when it already is.
+   */
+  const dueZone = task.time_zone ?? clock.timeZone;
+  const dayFromToday = (days: number) => formatDate(addDays(todayIn(dueZone, clock.now), days));
   const dueInDays = (days: number) => {
     const day = dayFromToday(days);
-    if (task.due_date !== day) change(dueChanges(day, task.due_time, clock.timeZone));
+    if (task.due_date !== day) change(dueChanges(day, task.due_time, dueZone));
   };
 
   const actions = useRef<RowActions | null>(null);
@@ -268,7 +271,11 @@ export function TaskItem({ task, filter, onDelete, onLeave }: TaskItemProps) {
             ] as const
           )
             .filter(([days]) => task.due_date !== dayFromToday(days))
-            .map(([days, label]) => ({ label, onSelect: () => dueInDays(days) })),
+            .map(([days, label]) => ({
+              label,
+              returnFocus: true,
+              onSelect: () => dueInDays(days),
+            })),
           { label: "Delete", destructive: true, onSelect: () => onDelete(task, itemRef.current) },
         ]}
       />
