@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { loadDevSecret } from "../apps/web/src/lib/dev-secret.ts";
-import { standaloneServer } from "./web-server.ts";
+import { anyAddress, standaloneServer } from "./web-server.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const nextBin = createRequire(join(root, "apps/web/package.json")).resolve("next/dist/bin/next");
@@ -101,17 +101,17 @@ function build(): Promise<void> {
   });
 }
 
+let web: ReturnType<typeof standaloneServer>;
 try {
   await build();
+  web = standaloneServer(join(root, "apps/web"));
 } catch (error) {
   console.error(`[start] ${(error as Error).message}`);
   process.exit(1);
 }
 if (!stopping) {
   run("api", ["src/index.ts"], join(root, "apps/api"), { PORT: String(apiPort) });
-  const web = standaloneServer(join(root, "apps/web"));
-  // "::" listens on IPv6 and IPv4 alike, as `next start` does: localhost may resolve to either.
-  run("web", [web.script], web.cwd, { PORT: String(webPort), HOSTNAME: "::" });
+  run("web", [web.script], web.cwd, { PORT: String(webPort), HOSTNAME: anyAddress() });
   console.log(
     `[start] web: http://localhost:${webPort}  ·  api: http://localhost:${apiPort} (docs at /docs)  ·  Ctrl-C stops both`,
   );
