@@ -54,6 +54,35 @@ describe("Today", () => {
     expect(titlesIn(screen.getByRole("list", { name: "Overdue" }))).toEqual(["Old invoice"]);
     expect(titlesIn(screen.getByRole("list", { name: "Due today" }))).toEqual(["Dentist"]);
   });
+
+  it("Reschedule to today makes every overdue task due today, and the Overdue section goes", async () => {
+    fake.server.seed(fake.session.userId, [
+      { title: "Older invoice", due_date: day(-5), due_time: "08:15" },
+    ]);
+    await renderTaskManager(fake.session, { serverRendered: true, view: { kind: "today" } });
+
+    await userEvent.click(
+      screen.getByRole("button", { name: "Reschedule every overdue task to today" }),
+    );
+
+    await waitFor(
+      () =>
+        expect(
+          ["Old invoice", "Older invoice"].map(
+            (title) =>
+              fake.server.tasksOf(fake.session.userId).find((task) => task.title === title)
+                ?.due_date,
+          ),
+        ).toEqual([day(0), day(0)]),
+      { timeout: 5_000 },
+    );
+    expect(screen.queryByRole("heading", { name: "Overdue" })).toBeNull();
+    expect(titlesIn(screen.getByRole("list", { name: "Due today" })).sort()).toEqual([
+      "Dentist",
+      "Old invoice",
+      "Older invoice",
+    ]);
+  });
 });
 
 describe("Upcoming", () => {

@@ -32,7 +32,11 @@ interface TaskListProps {
   focusFallback(): void;
 }
 
-function visibleTasks(query: TaskListProps["query"], hidden: TaskListProps["hidden"]): Task[] {
+/** The list's loaded tasks that are shown: each once, none of `hidden`. */
+export function visibleTasks(
+  query: TaskListProps["query"],
+  hidden: TaskListProps["hidden"],
+): Task[] {
   const seen = new Set<string>();
   const tasks: Task[] = [];
   for (const page of query.data?.pages ?? []) {

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
+import { Button } from "@/components/ui/button";
 import type { Task } from "../task-api";
+import { useRowActions } from "../task-row-actions";
 import {
   type ScreenState,
   screenSections,
@@ -11,7 +13,7 @@ import {
 } from "../task-views";
 import { useTaskList } from "../use-task-queries";
 import { RequestedTask, useRequestedTask } from "./requested-task";
-import { TaskList } from "./task-list";
+import { TaskList, visibleTasks } from "./task-list";
 import type { EmptyText } from "./task-list-states";
 
 interface ViewListsProps {
@@ -78,12 +80,30 @@ function SectionList({
   hidden: { has(id: string): boolean };
 }) {
   const query = useTaskList(section.filter);
+  const rowActions = useRowActions();
   const { view } = screen;
+  // Today's Overdue: each task shown made due today at its time, as `t` on its row does.
+  const rescheduleAll = () => {
+    for (const task of visibleTasks(query, rest.hidden)) rowActions(task.id)?.dueInDays(0);
+    rest.focusFallback();
+  };
   return (
     // No room (nor gap) for a section with nothing to show, such as Today's Overdue when none is.
     <div className="grid gap-2 empty:hidden">
       {section.heading && (query.data?.pages[0]?.tasks.length ?? 0) > 0 ? (
-        <h2 className="text-sm font-semibold text-destructive">{section.heading}</h2>
+        <div className="flex min-h-9 items-center justify-between gap-2">
+          <h2 className="text-sm font-semibold text-destructive">{section.heading}</h2>
+          {section.id === "overdue" ? (
+            <Button
+              variant="ghost"
+              size="sm"
+              aria-label="Reschedule every overdue task to today"
+              onClick={rescheduleAll}
+            >
+              Reschedule to today
+            </Button>
+          ) : null}
+        </div>
       ) : null}
       <TaskList
         filter={section.filter}
