@@ -77,6 +77,7 @@ describe("Today", () => {
       { timeout: 5_000 },
     );
     expect(screen.queryByRole("heading", { name: "Overdue" })).toBeNull();
+    expect(screen.getByRole("heading", { level: 1 })).toHaveFocus();
     expect(titlesIn(screen.getByRole("list", { name: "Due today" })).sort()).toEqual([
       "Dentist",
       "Old invoice",

@@ -228,6 +228,7 @@ function TaskScreen({ timeZone, undoWindowMs }: { timeZone: string; undoWindowMs
             hidden={deletion.hidden}
             onDelete={deletion.remove}
             focusFallback={focusAddInput}
+            focusHeading={() => headingRef.current?.focus()}
           />
         )}
         <p role="status" className="sr-only">

@@ -22,6 +22,8 @@ interface ViewListsProps {
   hidden: ReadonlyMap<string, Task>;
   onDelete(task: Task): void;
   focusFallback(): void;
+  /** Focus the view's heading: where focus goes when a section's own button leaves with it. */
+  focusHeading(): void;
 }
 
 function emptyText(screen: ScreenState, section: ViewSection): EmptyText | null {
@@ -74,6 +76,7 @@ function listLabel(screen: ScreenState, section: ViewSection): string {
 function SectionList({
   screen,
   section,
+  focusHeading,
   ...rest
 }: Omit<ViewListsProps, "days" | "hidden"> & {
   section: ViewSection;
@@ -85,7 +88,7 @@ function SectionList({
   // Today's Overdue: each task shown made due today at its time, as `t` on its row does.
   const rescheduleAll = () => {
     for (const task of visibleTasks(query, rest.hidden)) rowActions(task.id)?.dueInDays(0);
-    rest.focusFallback();
+    focusHeading();
   };
   return (
     // No room (nor gap) for a section with nothing to show, such as Today's Overdue when none is.
