@@ -33,7 +33,7 @@ const locations = parseLocations(readNginxConfig());
 const isApiPath = (url: URL) => locationFor(locations, url.pathname)?.upstream === "taskline_api";
 
 /** A browser context of `account` on `origin`, its API requests sent to one API replica instead. */
-type Pinned = { name: string; page: Page; apiPorts: Promise<number>[] };
+type Pinned = { name: string; page: Page; apiPorts: Promise<number | null>[] };
 
 /**
  * Signs in over HTTP and opens /tasks. Each API request, the live stream included, is continued to
@@ -60,10 +60,16 @@ async function openPinned(
       return route.continue({ url: url.href });
     },
   );
-  const apiPorts: Promise<number>[] = [];
+  const apiPorts: Promise<number | null>[] = [];
   context.on("response", (response) => {
     if (isApiPath(new URL(response.url()))) {
-      apiPorts.push(response.serverAddr().then((address) => address?.port ?? 0));
+      // null: the browser closed before it told (an answer at the very end), never a crash.
+      apiPorts.push(
+        response.serverAddr().then(
+          (address) => address?.port ?? 0,
+          () => null,
+        ),
+      );
     }
   });
   const signIn = await context.request.post(`${origin}/api/auth/sign-in/email`, {
@@ -73,7 +79,7 @@ async function openPinned(
   if (signIn.status() !== 200)
     throw new Error(`sign-in: ${signIn.status()} ${await signIn.text()}`);
   const page = await context.newPage();
-  const stream = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events");
+  const stream = answerTo(page, "GET", /^\/api\/events$/);
   await page.goto("/tasks");
   // The API answers 200 only once the stream is registered for the user's events.
   if ((await stream).status() !== 200) throw new Error(`${apiUrl}/api/events did not answer 200`);
@@ -133,7 +139,7 @@ const checkboxOf = (title: string) =>
 
 /** Whether every API answer the context got came from `replica` (by the port it really came from). */
 async function pinningOf(pinned: Pinned, replica: { name: string; url: string }) {
-  const ports = await Promise.all(pinned.apiPorts);
+  const ports = (await Promise.all(pinned.apiPorts)).filter((port) => port !== null);
   const own = Number(new URL(replica.url).port);
   const elsewhere = ports.filter((port) => port !== own);
   return {
@@ -142,10 +148,17 @@ async function pinningOf(pinned: Pinned, replica: { name: string; url: string })
   };
 }
 
-const answerTo = (page: Page, method: string, path: RegExp) =>
-  page.waitForResponse(
+/**
+ * The page's next answer to `method` `path`. The caller awaits it unless an earlier step failed;
+ * then the browser's closing rejects it, which must fail the check, not crash the run.
+ */
+function answerTo(page: Page, method: string, path: RegExp) {
+  const answer = page.waitForResponse(
     (r) => r.request().method() === method && path.test(new URL(r.url()).pathname),
   );
+  answer.catch(() => {});
+  return answer;
+}
 
 /** Each word in turn: A adds a task, B completes it; the delays until the other list showed each. */
 async function changeInTurn(a: Pinned, b: Pinned) {
