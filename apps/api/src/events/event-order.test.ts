@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { afterEach, describe, expect, test } from "vitest";
 import { setupTestApi } from "../../test/harness.ts";
+import { lockWaiter } from "../../test/support/lock-waiter.ts";
 import { SseClient } from "../../test/support/sse-client.ts";
 
 // Concurrent transactions need a Postgres server (PGlite has one connection).
@@ -10,17 +11,6 @@ const open: SseClient[] = [];
 afterEach(() => {
   for (const client of open.splice(0)) client.close();
 });
-
-/** Resolves once an advisory lock request is waiting. */
-async function lockWaiter(sql: postgres.Sql) {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`;
-    if ((row?.n ?? 0) >= 1) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("no lock request is waiting");
-}
 
 describe("one user's events commit in the order of their ids", () => {
   test("a write that recorded its event first commits first: a later one waits, none is missed", async () => {
@@ -38,7 +28,7 @@ describe("one user's events commit in the order of their ids", () => {
       await sql.begin(async (tx) => {
         await tx`insert into tasks (user_id, title) values (${alice.id}, 'first')`;
         later = alice.post("/api/tasks", { title: "second" });
-        await lockWaiter(watcher);
+        await lockWaiter(watcher, "advisory");
       });
       const second = await later;
       await stream.until((c) => c.of("task.created").length === 2);

@@ -1,20 +1,10 @@
 import postgres from "postgres";
 import { describe, expect, test } from "vitest";
 import { createTask, setupTestApi, type TaskJson } from "../../../test/harness.ts";
+import { lockWaiter } from "../../../test/support/lock-waiter.ts";
 
 // Concurrent transactions need a Postgres server (PGlite has one connection).
 const api = setupTestApi({ onServer: true });
-
-/** Resolves once some lock request is waiting. */
-async function lockWaiter(sql: postgres.Sql) {
-  for (let tries = 0; tries < 200; tries += 1) {
-    const [row] = await sql<{ n: number }[]>`
-      select count(*)::int as n from pg_locks where not granted`;
-    if ((row?.n ?? 0) >= 1) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("no lock request is waiting");
-}
 
 describe("renaming a label while a task carrying it is restored", () => {
   test("both finish (no deadlock), and the restored task carries the new name", async () => {
