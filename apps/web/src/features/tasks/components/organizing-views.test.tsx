@@ -61,9 +61,7 @@ describe("Today", () => {
     ]);
     await renderTaskManager(fake.session, { serverRendered: true, view: { kind: "today" } });
 
-    await userEvent.click(
-      screen.getByRole("button", { name: "Reschedule every overdue task to today" }),
-    );
+    await userEvent.click(screen.getByRole("button", { name: "Reschedule to today" }));
 
     await waitFor(
       () =>

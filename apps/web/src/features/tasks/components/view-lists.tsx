@@ -97,12 +97,7 @@ function SectionList({
         <div className="flex min-h-9 items-center justify-between gap-2">
           <h2 className="text-sm font-semibold text-destructive">{section.heading}</h2>
           {section.id === "overdue" ? (
-            <Button
-              variant="ghost"
-              size="sm"
-              aria-label="Reschedule every overdue task to today"
-              onClick={rescheduleAll}
-            >
+            <Button variant="ghost" size="sm" onClick={rescheduleAll}>
               Reschedule to today
             </Button>
           ) : null}
