@@ -116,9 +116,11 @@ async function main(): Promise<boolean> {
     for (const replica of [...replicas.web, replicas.nginx, ...replicas.api]) await replica.start();
     return await checkAll({ origin, replicas, databaseUrl, log });
   } finally {
-    for (const replica of [...replicas.api, ...replicas.web, replicas.nginx]) {
+    for (const replica of [...replicas.api, ...replicas.web]) {
       await replica.stop("SIGKILL").catch(() => null);
     }
+    // nginx's master stops its workers on SIGTERM; killed outright, it would leave them running.
+    await replicas.nginx.stop("SIGTERM").catch(() => null);
     await admin.unsafe(`drop database if exists ${dbName} with (force)`);
     await admin.end();
     rmSync(prefix, { recursive: true, force: true });
