@@ -2,6 +2,7 @@ import { and, arrayContains, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { tasks, trashedTasks } from "../db/schema.ts";
 import { labelKey, storedLabels } from "./fields.ts";
+import { touchedOf } from "./statements.ts";
 
 /** The caller's labels, each with how many of their tasks carry it and how many are open. */
 export type LabelSummary = { name: string; taskCount: number; openCount: number };
@@ -90,7 +91,7 @@ async function relabel(
     .set({
       labels: sql`v.labels`,
       labelKeys: sql`v.label_keys`,
-      updatedAt: sql`greatest(now(), ${table.updatedAt} + interval '1 millisecond')`,
+      updatedAt: touchedOf(table.updatedAt),
     })
     .from(
       sql`jsonb_to_recordset(${JSON.stringify(

@@ -16,8 +16,12 @@ import { tasks, trashedTasks } from "../db/schema.ts";
 const userId = sql.placeholder("userId");
 const id = sql.placeholder("id");
 
-/** Strictly later than the previous value, even for two changes within one millisecond. */
-export const touched = sql`greatest(now(), ${tasks.updatedAt} + interval '1 millisecond')`;
+/** Strictly later than `updatedAt`'s value, even for two changes within one millisecond. */
+export const touchedOf = (updatedAt: AnyPgColumn) =>
+  sql`greatest(now(), ${updatedAt} + interval '1 millisecond')`;
+
+/** A task's new `updated_at` on a change. */
+export const touched = touchedOf(tasks.updatedAt);
 
 /**
  * A write's If-Match condition as one parameter: null for none, else the versions it accepts as

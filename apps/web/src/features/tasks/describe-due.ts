@@ -27,7 +27,17 @@ export function parseDate(value: string): CalendarDate {
 const dayNumber = ({ year, month, day }: CalendarDate) =>
   Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
 
-const weekday = (date: CalendarDate) => new Date(dayNumber(date) * 86_400_000).getUTCDay();
+/** 0 for Sunday … 6 for Saturday. */
+export const weekday = (date: CalendarDate) => new Date(dayNumber(date) * 86_400_000).getUTCDay();
+
+/** `2027-03-15` as "Mon 15 Mar". */
+export const dayInWords = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
 
 /** A day in words from `today`: "Today", "Tomorrow", "Yesterday", "Fri", "5 Dec", "5 Dec 2027". */
 function dayWords(date: CalendarDate, today: CalendarDate): string {

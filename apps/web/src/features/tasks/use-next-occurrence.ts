@@ -4,21 +4,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { toast } from "sonner";
 import { describeError } from "@/lib/api-error";
+import { dayInWords } from "./describe-due";
 import { etagOf, getTask, newIdempotencyKey, setTaskCompleted, type Task } from "./task-api";
 import { findTask, writeTask } from "./task-cache";
 import { useTaskFeedback } from "./task-feedback";
 import { taskKeys } from "./task-keys";
 import { useApi } from "./tasks-provider";
 import { deleteTaskForever } from "./trash-api";
-
-/** `2027-03-15` as "Mon 15 Mar". */
-const dayInWords = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    timeZone: "UTC",
-  });
 
 /**
  * After a recurring task is completed: its next occurrence (made by the API in the same write)
